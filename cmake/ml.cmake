@@ -1,0 +1,42 @@
+# Helpers every lib, service and tool uses, so their CMakeLists stay a few lines long.
+#
+#   ml_library(NAME SOURCES a.cpp... DEPS target...)      -> ml_NAME, alias ml::NAME, headers in include/
+#   ml_executable(NAME SOURCES ... DEPS ...)             -> executable NAME
+#   ml_test(NAME LABEL unit|integration|e2e SOURCES ... DEPS ... [TIMEOUT s])
+#                                                        -> Catch2 executable registered with ctest
+
+function(ml_library name)
+  cmake_parse_arguments(A "" "" "SOURCES;DEPS" ${ARGN})
+  add_library(ml_${name} ${A_SOURCES})
+  add_library(ml::${name} ALIAS ml_${name})
+  target_include_directories(ml_${name} PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/include)
+  target_link_libraries(ml_${name} PUBLIC ${A_DEPS})
+endfunction()
+
+function(ml_executable name)
+  cmake_parse_arguments(A "" "" "SOURCES;DEPS" ${ARGN})
+  add_executable(${name} ${A_SOURCES})
+  target_link_libraries(${name} PRIVATE ${A_DEPS})
+endfunction()
+
+function(ml_test name)
+  if(NOT ML_BUILD_TESTS)
+    return()
+  endif()
+  cmake_parse_arguments(A "" "LABEL;TIMEOUT" "SOURCES;DEPS" ${ARGN})
+  if(NOT A_LABEL)
+    set(A_LABEL unit)
+  endif()
+  if(NOT A_TIMEOUT)
+    set(A_TIMEOUT 600)
+  endif()
+  add_executable(${name} ${A_SOURCES})
+  target_link_libraries(${name} PRIVATE ml::testing ${A_DEPS})
+  add_test(NAME ${name} COMMAND ${name})
+  set_tests_properties(${name} PROPERTIES LABELS ${A_LABEL} TIMEOUT ${A_TIMEOUT}
+    ENVIRONMENT "ML_SOURCE_DIR=${CMAKE_SOURCE_DIR};ML_BINARY_DIR=${CMAKE_BINARY_DIR}")
+  if(NOT A_LABEL STREQUAL "unit")
+    # Suites that use the shared PostgreSQL/RabbitMQ (and may restart them) never overlap.
+    set_tests_properties(${name} PROPERTIES RESOURCE_LOCK services)
+  endif()
+endfunction()
