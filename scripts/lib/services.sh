@@ -74,10 +74,20 @@ loopback_users = none
 heartbeat = 30
 CONF
     rabbit_running && exit 0
-    nohup "$RABBIT_BIN/rabbitmq-server" >"$ML_SVC_DIR/rabbit/server.out" 2>&1 &
-    for _ in $(seq 1 120); do
-      if "$RABBIT_BIN/rabbitmqctl" -q await_startup >/dev/null 2>&1; then exit 0; fi
-      sleep 1
+    # Start epmd ourselves and wait for it: under load the node can race its own epmd start
+    # and fail with "nodistribution".
+    epmd -daemon -address 127.0.0.1 -port "$ML_EPMD_PORT"
+    for _ in $(seq 1 50); do epmd -port "$ML_EPMD_PORT" -names >/dev/null 2>&1 && break; sleep 0.2; done
+    for attempt in 1 2 3; do
+      nohup "$RABBIT_BIN/rabbitmq-server" >"$ML_SVC_DIR/rabbit/server.out" 2>&1 &
+      local pid=$!
+      for _ in $(seq 1 120); do
+        if "$RABBIT_BIN/rabbitmqctl" -q await_startup >/dev/null 2>&1; then exit 0; fi
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 1
+      done
+      svc_log "RabbitMQ start attempt $attempt failed"
+      kill "$pid" 2>/dev/null || true
     done
     svc_log "RabbitMQ did not start; see $ML_SVC_DIR/rabbit/server.out and $RABBITMQ_LOG_BASE"
     tail -n 20 "$ML_SVC_DIR/rabbit/server.out" >&2
