@@ -29,7 +29,7 @@ std::string format_rfc3339(TimePoint t) {
 
 std::optional<TimePoint> parse_rfc3339(std::string_view text) {
   std::istringstream in{std::string(text)};
-  date::sys_time<std::chrono::microseconds> parsed;
+  date::sys_time<std::chrono::nanoseconds> parsed;
   std::string rest;
   if (text.ends_with("Z") || text.ends_with("z")) {
     in >> date::parse("%FT%T", parsed);

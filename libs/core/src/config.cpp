@@ -117,6 +117,16 @@ std::chrono::milliseconds ConfigReader::duration(
   return std::chrono::milliseconds(*value * factor);
 }
 
+std::string ConfigReader::choice(const std::string& key, std::string fallback,
+                                 const std::vector<std::string>& choices) {
+  auto raw = *lookup(key, fallback, Sensitivity::plain);
+  if (std::find(choices.begin(), choices.end(), raw) != choices.end()) return raw;
+  std::string allowed;
+  for (const auto& c : choices) allowed += (allowed.empty() ? "" : ", ") + c;
+  problem(key, "'" + raw + "' is not one of " + allowed);
+  return fallback;
+}
+
 std::string ConfigReader::url(const std::string& key, std::optional<std::string> fallback,
                               const std::vector<std::string>& schemes, Sensitivity sensitivity) {
   auto raw = lookup(key, fallback, sensitivity);

@@ -21,6 +21,9 @@ TEST_CASE("RFC 3339 times parse with Z or an offset") {
   auto offset = parse_rfc3339("2026-03-08T02:00:00-08:00");
   REQUIRE(offset);
   CHECK(format_rfc3339(*offset) == "2026-03-08T10:00:00.000Z");
+  auto seven = parse_rfc3339("2026-03-08T09:59:59.1234567Z");
+  REQUIRE(seven);
+  CHECK(seven->time_since_epoch() % std::chrono::seconds(1) == std::chrono::nanoseconds(123456700));
   CHECK_FALSE(parse_rfc3339("2026-03-08 10:00").has_value());
   CHECK_FALSE(parse_rfc3339("2026-03-08T10:00:00").has_value());
   CHECK_FALSE(parse_rfc3339("2026-03-08T10:00:00Zjunk").has_value());

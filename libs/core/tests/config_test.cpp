@@ -86,3 +86,15 @@ TEST_CASE("flags and durations reject unknown spellings") {
     CHECK(e.problems().size() == 2);
   }
 }
+
+TEST_CASE("a choice accepts only the listed spellings") {
+  ConfigReader r(env_of({{"LEVEL", "loud"}}));
+  CHECK(r.choice("MODE", "invoice", {"invoice", "journal_entry"}) == "invoice");
+  r.choice("LEVEL", "info", {"debug", "info", "warn", "error"});
+  try {
+    r.finish();
+    FAIL("finish() should have thrown");
+  } catch (const ConfigError& e) {
+    CHECK(std::string(e.what()).find("LEVEL: 'loud' is not one of debug, info, warn, error") != std::string::npos);
+  }
+}

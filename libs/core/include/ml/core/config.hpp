@@ -44,6 +44,8 @@ class ConfigReader {
   /// A duration such as "250ms", "30s", "5m", "2h" (a bare number means seconds).
   std::chrono::milliseconds duration(const std::string& key,
                                      std::optional<std::chrono::milliseconds> fallback);
+  /// One of `choices` (exact spelling), e.g. a log level.
+  std::string choice(const std::string& key, std::string fallback, const std::vector<std::string>& choices);
   /// A URL whose scheme is one of `schemes` (e.g. {"amqp", "amqps"}).
   std::string url(const std::string& key, std::optional<std::string> fallback,
                   const std::vector<std::string>& schemes,

@@ -1,0 +1,4 @@
+CREATE TABLE widgets (
+  id   bigserial PRIMARY KEY,
+  name text NOT NULL
+);
