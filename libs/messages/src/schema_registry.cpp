@@ -3,6 +3,7 @@
 #include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
 
+#include <mutex>
 #include <stdexcept>
 
 #include "json_reader.hpp"
@@ -88,6 +89,10 @@ CompiledSchema::CompiledSchema(std::string_view text) : source_(parsed_schema(te
 
 std::optional<MessageError> CompiledSchema::validate(const rapidjson::Value& document,
                                                      std::string_view pointer_prefix) const {
+  // RapidJSON 1.1's "pattern" regexes keep their search state in the shared SchemaDocument:
+  // concurrent validations (two consumer threads) corrupt it and crash.
+  static std::mutex validation;
+  std::lock_guard lock(validation);
   rapidjson::SchemaValidator validator(schema_);
   if (document.Accept(validator)) return std::nullopt;
   const rapidjson::Value* rule = validator.GetInvalidSchemaPointer().Get(source_);
