@@ -55,7 +55,7 @@ CONF
 
 pg_stop() {
   [ -f "$ML_SVC_DIR/pg/data/postmaster.pid" ] || return 0
-  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$ML_SVC_DIR/pg/data" -m fast -w -t 60 stop >/dev/null || true
+  (cd / && runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$ML_SVC_DIR/pg/data" -m fast -w -t 60 stop >/dev/null) || true
 }
 
 rabbit_running() { ( rabbit_env; "$RABBIT_BIN/rabbitmqctl" -q status >/dev/null 2>&1 ); }
