@@ -26,17 +26,20 @@ pg_url()    { printf 'postgresql://ml@127.0.0.1:%s/ml' "$ML_PG_PORT"; }
 amqp_url()  { printf 'amqp://ml:ml@127.0.0.1:%s/%%2F' "$ML_AMQP_PORT"; }
 mgmt_url()  { printf 'http://127.0.0.1:%s/' "$ML_MGMT_PORT"; }
 
+# PostgreSQL refuses to run as root; run its tools as postgres from / (the checkout may be private).
+as_postgres() { (cd / && runuser -u postgres -- "$@"); }
+
 pg_running() { [ -f "$ML_SVC_DIR/pg/data/postmaster.pid" ] && "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$ML_PG_PORT"; }
 
 pg_start() {
   local data="$ML_SVC_DIR/pg/data"
   mkdir -p "$ML_SVC_DIR/pg"
   chmod 755 "$ML_SVC_DIR"
-  runuser -u postgres -- test -x "$ML_SVC_DIR/pg" 2>/dev/null \
+  as_postgres test -x "$ML_SVC_DIR/pg" 2>/dev/null \
     || { svc_log "the postgres user cannot reach $ML_SVC_DIR (PostgreSQL refuses to run as root): choose ML_SVC_DIR under /tmp"; return 1; }
   chown postgres: "$ML_SVC_DIR/pg"
   if [ ! -f "$data/PG_VERSION" ]; then
-    runuser -u postgres -- "$PG_BIN/initdb" -D "$data" -U ml --auth=trust -E UTF8 --locale=C.UTF-8 >"$ML_SVC_DIR/pg/initdb.log" 2>&1 || { svc_log "initdb failed: $(tail -n 5 "$ML_SVC_DIR/pg/initdb.log")"; return 1; }
+    as_postgres "$PG_BIN/initdb" -D "$data" -U ml --auth=trust -E UTF8 --locale=C.UTF-8 >"$ML_SVC_DIR/pg/initdb.log" 2>&1 || { svc_log "initdb failed: $(tail -n 5 "$ML_SVC_DIR/pg/initdb.log")"; return 1; }
     cat >>"$data/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
 port = $ML_PG_PORT
@@ -46,7 +49,7 @@ fsync = on
 CONF
   fi
   if ! pg_running; then
-    runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$data" -l "$ML_SVC_DIR/pg/server.log" -w -t 60 start >/dev/null \
+    as_postgres "$PG_BIN/pg_ctl" -D "$data" -l "$ML_SVC_DIR/pg/server.log" -w -t 60 start >/dev/null \
       || { svc_log "PostgreSQL did not start; see $ML_SVC_DIR/pg/server.log"; tail -n 20 "$ML_SVC_DIR/pg/server.log" >&2; return 1; }
     "$PG_BIN/psql" -q -h 127.0.0.1 -p "$ML_PG_PORT" -U ml -d postgres -tc "SELECT 1 FROM pg_database WHERE datname='ml'" | grep -q 1 \
       || "$PG_BIN/createdb" -h 127.0.0.1 -p "$ML_PG_PORT" -U ml ml
@@ -55,7 +58,7 @@ CONF
 
 pg_stop() {
   [ -f "$ML_SVC_DIR/pg/data/postmaster.pid" ] || return 0
-  (cd / && runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$ML_SVC_DIR/pg/data" -m fast -w -t 60 stop >/dev/null) || true
+  as_postgres "$PG_BIN/pg_ctl" -D "$ML_SVC_DIR/pg/data" -m fast -w -t 60 stop >/dev/null || true
 }
 
 rabbit_running() { ( rabbit_env; "$RABBIT_BIN/rabbitmqctl" -q status >/dev/null 2>&1 ); }
