@@ -4,6 +4,8 @@
 #   ml_executable(NAME SOURCES ... DEPS ...)             -> executable NAME
 #   ml_test(NAME LABEL unit|integration|e2e SOURCES ... DEPS ... [TIMEOUT s])
 #                                                        -> Catch2 executable registered with ctest
+#   ml_script_test(NAME LABEL ... COMMAND program args... [ENV K=V...] [TIMEOUT s])
+#                                                        -> a script registered with ctest (77 = skipped)
 
 function(ml_library name)
   cmake_parse_arguments(A "" "" "SOURCES;DEPS" ${ARGN})
@@ -33,9 +35,14 @@ function(ml_test name)
   add_executable(${name} ${A_SOURCES})
   target_link_libraries(${name} PRIVATE ml::testing ${A_DEPS})
   add_test(NAME ${name} COMMAND ${name})
-  set_tests_properties(${name} PROPERTIES LABELS ${A_LABEL} TIMEOUT ${A_TIMEOUT}
-    ENVIRONMENT "ML_SOURCE_DIR=${CMAKE_SOURCE_DIR};ML_BINARY_DIR=${CMAKE_BINARY_DIR}")
-  if(NOT A_LABEL STREQUAL "unit")
+  ml_set_test_properties(${name} ${A_LABEL} ${A_TIMEOUT} "")
+endfunction()
+
+# Label, timeout and environment of a registered test; tests that use the shared services get a lock.
+function(ml_set_test_properties name label timeout extra_env)
+  set_tests_properties(${name} PROPERTIES LABELS ${label} TIMEOUT ${timeout}
+    ENVIRONMENT "ML_SOURCE_DIR=${CMAKE_SOURCE_DIR};ML_BINARY_DIR=${CMAKE_BINARY_DIR};${extra_env}")
+  if(NOT label STREQUAL "unit")
     # Suites that use the shared PostgreSQL/RabbitMQ (and may restart them) never overlap.
     set_tests_properties(${name} PROPERTIES RESOURCE_LOCK services)
   endif()
@@ -51,4 +58,19 @@ function(ml_add_subdirectories parent)
       add_subdirectory("${dir}")
     endif()
   endforeach()
+endfunction()
+
+# ml_script_test(NAME LABEL unit|integration|e2e COMMAND program args... [ENV K=V...] [TIMEOUT s])
+#   -> a test that runs a script; exit status 77 means "skipped" (the script prints why).
+function(ml_script_test name)
+  if(NOT ML_BUILD_TESTS)
+    return()
+  endif()
+  cmake_parse_arguments(A "" "LABEL;TIMEOUT" "COMMAND;ENV" ${ARGN})
+  if(NOT A_TIMEOUT)
+    set(A_TIMEOUT 300)
+  endif()
+  add_test(NAME ${name} COMMAND ${A_COMMAND})
+  ml_set_test_properties(${name} ${A_LABEL} ${A_TIMEOUT} "${A_ENV}")
+  set_tests_properties(${name} PROPERTIES SKIP_RETURN_CODE 77)
 endfunction()
