@@ -1,4 +1,8 @@
+#include <expected>
+#include <fstream>
 #include <iomanip>
+#include <optional>
+#include <sstream>
 #include <iostream>
 
 #include "commands.hpp"
@@ -8,6 +12,9 @@
 
 namespace ml::qbwc_sim::cli {
 namespace {
+
+constexpr const char* kSeedUsage =
+    "qbwc-sim company seed small|large|merchant FILE [--seed N] [--catalogue CATALOGUE.json] [--on-hand N]";
 
 int show(const Company& c) {
   std::size_t inventory = 0, voided = 0;
@@ -52,15 +59,40 @@ int export_csv(const Company& c) {
   return 0;
 }
 
+std::optional<std::string> option(const std::vector<std::string>& args, std::string_view name) {
+  for (std::size_t i = 4; i + 1 < args.size(); i += 2)
+    if (args[i] == name) return args[i + 1];
+  return std::nullopt;
+}
+
+std::expected<Company, std::string> seeded(const std::vector<std::string>& args) {
+  if (args[2] == "small") return small_company();
+  if (args[2] == "large") return large_company(std::stoull(option(args, "--seed").value_or("1")));
+  const auto path = option(args, "--catalogue");
+  if (!path) return std::unexpected("company seed merchant needs --catalogue FILE (from shipstation-sim catalogue)");
+  std::ifstream in(*path, std::ios::binary);
+  if (!in) return std::unexpected("cannot read " + *path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return merchant_company(text.str(), std::stoll(option(args, "--on-hand").value_or("1000")));
+}
+
 int seed(const std::vector<std::string>& args) {
-  if (args.size() < 4 || (args[2] != "small" && args[2] != "large")) {
-    std::cerr << "usage: qbwc-sim company seed small|large FILE [--seed N]\n";
+  if (args.size() < 4 || (args[2] != "small" && args[2] != "large" && args[2] != "merchant")) {
+    std::cerr << "usage: " << kSeedUsage << "\n";
     return 2;
   }
-  std::uint64_t number = 1;
-  if (args.size() >= 6 && args[4] == "--seed") number = std::stoull(args[5]);
-  const Company company = args[2] == "small" ? small_company() : large_company(number);
-  if (auto saved = save_company(company, args[3]); !saved) {
+  std::expected<Company, std::string> company;
+  try {
+    company = seeded(args);
+  } catch (const std::logic_error&) {  // std::stoull / std::stoll
+    company = std::unexpected("--seed and --on-hand take a whole number");
+  }
+  if (!company) {
+    std::cerr << "qbwc-sim: " << company.error() << "\n";
+    return 2;
+  }
+  if (auto saved = save_company(*company, args[3]); !saved) {
     std::cerr << "qbwc-sim: " << saved.error() << "\n";
     return 1;
   }
@@ -73,7 +105,7 @@ int seed(const std::vector<std::string>& args) {
 int company_command(const std::vector<std::string>& args) {
   if (args.size() >= 2 && args[1] == "seed") return seed(args);
   if (args.size() != 3) {
-    std::cerr << "usage: qbwc-sim company show|invoices|export FILE\n       qbwc-sim company seed small|large FILE [--seed N]\n";
+    std::cerr << "usage: qbwc-sim company show|invoices|export FILE\n       " << kSeedUsage << "\n";
     return 2;
   }
   auto company = load_company(args[2]);

@@ -19,7 +19,7 @@ constexpr const char* kUsage =
     "usage: qbwc-sim run --url URL --user NAME --password TEXT --company FILE\n"
     "                    [--every SECONDS] [--faults lose=0.1,lock=0.05,...] [--seed N] [--schema XSD]\n"
     "       qbwc-sim company show|invoices|export FILE\n"
-    "       qbwc-sim company seed small|large FILE [--seed N]\n";
+    "       qbwc-sim company seed small|large|merchant FILE [--seed N] [--catalogue CATALOGUE.json] [--on-hand N]\n";
 
 std::map<std::string, std::string> options_of(const std::vector<std::string>& args) {
   std::map<std::string, std::string> options;

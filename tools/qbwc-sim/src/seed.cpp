@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cstdio>
 
+#include <rapidjson/document.h>
+
 #include "ml/qbwc_sim/faults.hpp"
 
 namespace ml::qbwc_sim {
@@ -94,6 +96,49 @@ void add_invoice(Company& c, core::TimePoint at, const Customer& to, std::string
   c.invoices.push_back(std::move(inv));
 }
 
+
+const rapidjson::Value* member(const rapidjson::Value& object, const char* name) {
+  if (!object.IsObject()) return nullptr;
+  const auto it = object.FindMember(name);
+  return it == object.MemberEnd() ? nullptr : &it->value;
+}
+
+std::string text_of(const rapidjson::Value& object, const char* name) {
+  const auto* value = member(object, name);
+  return value && value->IsString() ? std::string(value->GetString(), value->GetStringLength()) : std::string();
+}
+
+std::expected<void, std::string> add_catalogue_customers(Company& c, core::TimePoint at, const rapidjson::Value& list) {
+  for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
+    const auto& entry = list[i];
+    std::string name = text_of(entry, "name");
+    if (name.empty()) return std::unexpected("customers[" + std::to_string(i) + "]: no name");
+    const auto space = name.find(' ');
+    Address address{name, text_of(entry, "street1"), "", text_of(entry, "city"), text_of(entry, "state"),
+                    text_of(entry, "postalCode"), text_of(entry, "country")};
+    c.customers.push_back(customer(c, at, name, name.substr(0, space),
+                                   space == std::string::npos ? std::string() : name.substr(space + 1),
+                                   text_of(entry, "email"), std::move(address)));
+  }
+  return {};
+}
+
+std::expected<void, std::string> add_catalogue_products(Company& c, core::TimePoint at, const rapidjson::Value& list,
+                                                        std::int64_t on_hand) {
+  for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
+    const auto& entry = list[i];
+    const auto* price = member(entry, "unitPrice");
+    const std::string sku = text_of(entry, "sku");
+    if (sku.empty() || !price || !price->IsNumber())
+      return std::unexpected("products[" + std::to_string(i) + "]: needs a sku and a numeric unitPrice");
+    const auto cents = static_cast<std::int64_t>(price->GetDouble() * 100 + (price->GetDouble() < 0 ? -0.5 : 0.5));
+    const std::string rate = Decimal::from_units(cents, 2).to_string();
+    const std::string cost = Decimal::from_units(cents * 4 / 10, 2).to_string();
+    c.items.push_back(inventory(c, at, sku, text_of(entry, "name"), rate, cost, on_hand));
+  }
+  return {};
+}
+
 }  // namespace
 
 core::TimePoint seed_epoch() { return core::TimePoint(seconds(1704204000)); }
@@ -169,6 +214,27 @@ Company large_company(std::uint64_t seed) {
     }
     c.items.push_back(std::move(x));
   }
+  return c;
+}
+
+std::expected<Company, std::string> merchant_company(std::string_view catalogue_json, std::int64_t on_hand) {
+  rapidjson::Document doc;
+  doc.Parse(catalogue_json.data(), catalogue_json.size());
+  if (doc.HasParseError()) return std::unexpected("catalogue: malformed JSON at offset " + std::to_string(doc.GetErrorOffset()));
+  const auto* customers = member(doc, "customers");
+  const auto* products = member(doc, "products");
+  if (!customers || !customers->IsArray() || !products || !products->IsArray())
+    return std::unexpected("catalogue: needs arrays \"customers\" and \"products\"");
+  Company c;
+  c.info.name = "Hearth & Grain";
+  c.info.file_path = R"(C:\Users\Public\Documents\Intuit\QuickBooks\Company Files\Hearth and Grain.QBW)";
+  const auto at = seed_epoch();
+  add_accounts(c, at);
+  if (auto added = add_catalogue_customers(c, at, *customers); !added) return std::unexpected(added.error());
+  if (auto added = add_catalogue_products(c, at, *products, on_hand); !added) return std::unexpected(added.error());
+  c.items.push_back(item(c, at, ItemKind::discount, "Discount", "Discounts and coupons", "0.00", "Discounts Given"));
+  c.items.push_back(item(c, at, ItemKind::other_charge, "Shipping", "Shipping and handling", "0.00", "Shipping Income"));
+  c.items.push_back(item(c, at, ItemKind::other_charge, "Sales Tax", "Sales tax collected", "0.00", "Sales Tax Payable"));
   return c;
 }
 
