@@ -65,6 +65,7 @@ int run() {
   auto settings = service::read_service_settings(config);
   auto gateway_settings = qbwc_gateway::read_gateway_settings(config);
   if (!std::getenv("ML_HTTP_BODY_LIMIT")) settings.http.body_limit = kDefaultBodyLimit;
+  settings.http.tls = gateway_settings.tls;
   std::vector<std::string> problems = gateway_settings.problems;
   try {
     config.finish();
@@ -97,7 +98,7 @@ int run() {
       log);
 
   boost::asio::io_context io;
-  core::HttpServer server(io, settings.http, std::make_shared<prometheus::Registry>(), log);
+  core::HttpServer server(io, settings.http, gateway.metrics_registry(), log);
   gateway.register_routes(server);
   server.add_readiness_check("consumer", [&consumer] {
     return consumer.connected() ? std::string() : std::string("not connected to RabbitMQ");

@@ -3,12 +3,15 @@
 
 #include <iostream>
 #include <memory>
+#include <vector>
 
 #include "ml/core/clock.hpp"
 #include "ml/core/config.hpp"
 #include "ml/core/graceful_stop.hpp"
 #include "ml/core/http_server.hpp"
 #include "ml/core/log.hpp"
+#include "ml/messages/enum_names.hpp"
+#include "ml/qbxml_writer/journal_content.hpp"
 #include "ml/qbxml_writer/qbxml_writer.hpp"
 #include "ml/service/message_consumer.hpp"
 #include "ml/service/relay_loop.hpp"
@@ -25,13 +28,38 @@ struct Config {
   qbxml_writer::WriterOptions writer;
 };
 
+// The problems found, listed by read_config with every other key's.
+std::vector<std::string> read_journal_settings(core::ConfigReader& reader, qbxml_writer::WriterOptions& writer) {
+  std::vector<std::string> problems;
+  const auto kind = reader.text("ML_QBXML_WRITER_TXN_KIND", std::string());
+  if (!kind.empty()) {
+    writer.txn_kind = messages::enum_from_string<messages::TxnKind>(kind);
+    if (!writer.txn_kind) problems.push_back("ML_QBXML_WRITER_TXN_KIND: must be invoice or journal_entry, not '" + kind + "'");
+  }
+  auto& journal = writer.journal;
+  journal.receivable = reader.text("ML_QBXML_WRITER_JOURNAL_RECEIVABLE_ACCOUNT", journal.receivable);
+  journal.income = reader.text("ML_QBXML_WRITER_JOURNAL_INCOME_ACCOUNT", journal.income);
+  auto by_item = qbxml_writer::parse_item_accounts(reader.text("ML_QBXML_WRITER_JOURNAL_ITEM_ACCOUNTS", std::string()));
+  if (by_item)
+    journal.by_item = std::move(*by_item);
+  else
+    problems.push_back("ML_QBXML_WRITER_JOURNAL_ITEM_ACCOUNTS: " + by_item.error());
+  return problems;
+}
+
 Config read_config() {
   core::ConfigReader reader;
   Config config{service::read_service_settings(reader), {}};
   config.writer.company_file = reader.text("ML_QBXML_WRITER_COMPANY_FILE", std::string());
   config.writer.max_returned = static_cast<int>(reader.integer("ML_QBXML_WRITER_MAX_RETURNED", 100, 1, 1000));
   config.writer.max_stale_retries = static_cast<int>(reader.integer("ML_QBXML_WRITER_STALE_RETRIES", 3, 0, 20));
-  reader.finish();
+  auto problems = read_journal_settings(reader, config.writer);
+  try {
+    reader.finish();
+  } catch (const core::ConfigError& error) {
+    problems.insert(problems.begin(), error.problems().begin(), error.problems().end());
+  }
+  if (!problems.empty()) throw core::ConfigError(problems);
   return config;
 }
 

@@ -21,8 +21,6 @@ namespace ml::quickbooks_e2e {
 
 namespace {
 
-constexpr const char* kUser = "e2e-sync";
-constexpr const char* kPassword = "e2e password";
 constexpr auto kReadyTimeout = std::chrono::seconds(60);
 
 std::filesystem::path log_path(const std::string& service) {
@@ -45,9 +43,9 @@ Environment gateway_environment(unsigned short port) {
   auto environment = common_environment(port);
   const std::string url = "http://localhost:" + std::to_string(port) + "/qbwc";
   environment.insert(environment.end(),
-                     {{"ML_QBWC_USER", kUser},
+                     {{"ML_QBWC_USER", kWebConnectorUser},
                       // Few iterations: the hash is checked at every authenticate and the test runs many sessions.
-                      {"ML_QBWC_PASSWORD_HASH", qbwc_gateway::hash_password(kPassword, 1000).to_string()},
+                      {"ML_QBWC_PASSWORD_HASH", qbwc_gateway::hash_password(kWebConnectorPassword, 1000).to_string()},
                       {"ML_QBWC_PUBLIC_URL", url},
                       {"ML_QBWC_OWNER_ID", "{2F1A7C3E-5B9D-4E61-8A27-C4D0E9B3F175}"},
                       {"ML_QBWC_FILE_ID", "{8C5E2B91-3D4F-4A7B-9E16-F0A2B7C8D394}"},
@@ -109,7 +107,7 @@ std::vector<std::string> PostingOutcomes::failures() const {
   return failures_;
 }
 
-QuickBooksSide::QuickBooksSide() : outcome_queue_(bus::testing::unique_name("quickbooks-e2e.outcomes")) {
+QuickBooksSide::QuickBooksSide(const Environment& gateway_settings) : outcome_queue_(bus::testing::unique_name("quickbooks-e2e.outcomes")) {
   outcome_topology_.queues.push_back(
       bus::QueueSpec{outcome_queue_, {"posting.completed", "posting.failed", "posting.in_doubt"}});
   outcome_consumer_ = std::make_unique<bus::Consumer>(
@@ -125,8 +123,9 @@ QuickBooksSide::QuickBooksSide() : outcome_queue_(bus::testing::unique_name("qui
   publisher_ = std::make_unique<bus::Publisher>(bus::testing::broker_url(), publisher_options);
 
   gateway_port_ = free_port();
-  gateway_ = std::make_unique<ServiceProcess>(service_binary("qbwc-gateway"), gateway_environment(gateway_port_),
-                                              log_path("qbwc-gateway"));
+  auto environment = gateway_environment(gateway_port_);
+  environment.insert(environment.end(), gateway_settings.begin(), gateway_settings.end());
+  gateway_ = std::make_unique<ServiceProcess>(service_binary("qbwc-gateway"), environment, log_path("qbwc-gateway"));
   const unsigned short writer_port = free_port();
   writer_ = std::make_unique<ServiceProcess>(service_binary("qbxml-writer"), common_environment(writer_port),
                                              log_path("qbxml-writer"));
@@ -167,13 +166,17 @@ void QuickBooksSide::publish(const messages::PostingRequested& posting) {
   REQUIRE(published.has_value());
 }
 
+std::string QuickBooksSide::gateway_url() const {
+  return "http://127.0.0.1:" + std::to_string(gateway_port_) + "/qbwc";
+}
+
 DriveReport QuickBooksSide::drive(qbwc_sim::QuickBooksDesktop& quickbooks,
                                   const qbwc_sim::FaultPlan& web_connector_faults, const std::function<bool()>& done,
                                   std::chrono::seconds limit) {
   qbwc_sim::WebConnectorOptions options;
-  options.url = "http://127.0.0.1:" + std::to_string(gateway_port_) + "/qbwc";
-  options.user = kUser;
-  options.password = kPassword;
+  options.url = gateway_url();
+  options.user = kWebConnectorUser;
+  options.password = kWebConnectorPassword;
   options.noop_pause = std::chrono::seconds(1);
   options.faults = web_connector_faults;
   core::Logger log("qbwc-sim", &sim_log_text_);

@@ -24,6 +24,10 @@
 
 namespace ml::quickbooks_e2e {
 
+/// The Web Connector user the gateway is configured with, and its password.
+inline constexpr const char* kWebConnectorUser = "e2e-sync";
+inline constexpr const char* kWebConnectorPassword = "e2e password";
+
 /// posting.completed / posting.failed / posting.in_doubt as seen on the test queue (each envelope
 /// counted once: the outbox relay may deliver a message twice).
 class PostingOutcomes {
@@ -55,8 +59,9 @@ struct DriveReport {
 
 class QuickBooksSide {
  public:
-  /// Starts both services (REQUIRE-fails when either does not become ready) and the outcome queue.
-  QuickBooksSide();
+  /// Starts both services (REQUIRE-fails when either does not become ready) and the outcome queue;
+  /// `gateway_settings` replace or add to the gateway's test configuration.
+  explicit QuickBooksSide(const Environment& gateway_settings = {});
   /// Stops the services if stop_services() was not called, and deletes the outcome queue.
   ~QuickBooksSide();
 
@@ -64,6 +69,8 @@ class QuickBooksSide {
   std::pair<int, int> stop_services();
 
   void publish(const messages::PostingRequested& posting);
+  /// The gateway's SOAP endpoint, http://127.0.0.1:<port>/qbwc.
+  std::string gateway_url() const;
   /// Runs a Web Connector session against the gateway every second until `done` holds or `limit` passes.
   DriveReport drive(qbwc_sim::QuickBooksDesktop& quickbooks, const qbwc_sim::FaultPlan& web_connector_faults,
                     const std::function<bool()>& done, std::chrono::seconds limit);

@@ -1,7 +1,12 @@
 #include "ml/core/http_server.hpp"
 
+#include <openssl/ssl.h>
+
+#include <boost/asio/ssl/context.hpp>
+#include <boost/asio/ssl/error.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/beast/core.hpp>
+#include <boost/beast/ssl/ssl_stream.hpp>
 #include <prometheus/counter.h>
 #include <prometheus/histogram.h>
 #include <prometheus/text_serializer.h>
@@ -10,6 +15,7 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <variant>
 #include <vector>
 
 namespace ml::core {
@@ -26,6 +32,23 @@ struct Route {
   bool prefix;
   HttpHandler handler;
 };
+
+using PlainStream = beast::tcp_stream;
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+
+// TLS 1.2 and newer only (SSLv2/3, TLS 1.0 and 1.1 are refused at the handshake).
+std::error_code load_tls(net::ssl::context& context, const TlsFiles& files) {
+  beast::error_code ec;
+  context.set_options(net::ssl::context::default_workarounds | net::ssl::context::no_sslv2 |
+                          net::ssl::context::no_sslv3 | net::ssl::context::no_tlsv1 | net::ssl::context::no_tlsv1_1 |
+                          net::ssl::context::single_dh_use,
+                      ec);
+  if (!ec && SSL_CTX_set_min_proto_version(context.native_handle(), TLS1_2_VERSION) != 1)
+    ec = net::error::invalid_argument;
+  if (!ec) context.use_certificate_chain_file(files.certificate_chain, ec);
+  if (!ec) context.use_private_key_file(files.private_key, net::ssl::context::pem, ec);
+  return ec;
+}
 
 std::string_view target_path(const HttpRequest& request) {
   std::string_view target(request.target().data(), request.target().size());
@@ -47,7 +70,8 @@ HttpResponse make_response(const HttpRequest& request, http::status status, std:
 
 struct HttpServer::State : std::enable_shared_from_this<HttpServer::State> {
   State(net::io_context& io, HttpServerOptions o, std::shared_ptr<prometheus::Registry> r, Logger& l)
-      : io(io), acceptor(net::make_strand(io)), options(std::move(o)), registry(std::move(r)), log(l),
+      : io(io), acceptor(net::make_strand(io)), tls_context(net::ssl::context::tls_server), options(std::move(o)),
+        registry(std::move(r)), log(l),
         requests(prometheus::BuildCounter()
                      .Name("ml_http_requests_total")
                      .Help("HTTP requests served, by route and status code")
@@ -59,13 +83,15 @@ struct HttpServer::State : std::enable_shared_from_this<HttpServer::State> {
 
   HttpResponse dispatch(const HttpRequest& request);
   void fail(beast::error_code ec, const char* what) {
-    if (ec == net::error::operation_aborted || ec == beast::error::timeout) return;
+    if (ec == net::error::operation_aborted || ec == beast::error::timeout || ec == net::ssl::error::stream_truncated)
+      return;
     log.warn("http connection error", {{"op", what}, {"error", ec.message()}});
   }
   void accept();
 
   net::io_context& io;
   tcp::acceptor acceptor;
+  net::ssl::context tls_context;
   HttpServerOptions options;
   std::shared_ptr<prometheus::Registry> registry;
   Logger& log;
@@ -80,26 +106,50 @@ struct HttpServer::State : std::enable_shared_from_this<HttpServer::State> {
 
 class HttpServer::Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket&& socket, std::shared_ptr<State> state)
-      : stream_(std::move(socket)), state_(std::move(state)) {}
+  Session(PlainStream&& stream, std::shared_ptr<State> state) : stream_(std::move(stream)), state_(std::move(state)) {}
+  Session(TlsStream&& stream, std::shared_ptr<State> state)
+      : stream_(std::in_place_type<TlsStream>, std::move(stream)), state_(std::move(state)) {}
 
   void run() {
-    net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::read, shared_from_this()));
+    net::dispatch(lowest_layer().get_executor(), beast::bind_front_handler(&Session::start, shared_from_this()));
   }
 
   void close_if_idle() {
-    net::post(stream_.get_executor(), [self = shared_from_this()] {
+    net::post(lowest_layer().get_executor(), [self = shared_from_this()] {
       if (self->idle_) self->close();
     });
   }
 
  private:
+  PlainStream& lowest_layer() {
+    return std::visit([](auto& stream) -> PlainStream& { return beast::get_lowest_layer(stream); }, stream_);
+  }
+
+  void start() {
+    auto* tls = std::get_if<TlsStream>(&stream_);
+    if (!tls) return read();
+    idle_ = true;
+    lowest_layer().expires_after(state_->options.io_timeout);
+    tls->async_handshake(net::ssl::stream_base::server, [self = shared_from_this()](beast::error_code ec) {
+      if (ec) {
+        self->state_->fail(ec, "tls handshake");
+        return self->close();
+      }
+      self->tls_open_ = true;
+      self->read();
+    });
+  }
+
   void read() {
     idle_ = true;
     parser_.emplace();
     parser_->body_limit(state_->options.body_limit);
-    stream_.expires_after(state_->options.io_timeout);
-    http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_read, shared_from_this()));
+    lowest_layer().expires_after(state_->options.io_timeout);
+    std::visit(
+        [this](auto& stream) {
+          http::async_read(stream, buffer_, *parser_, beast::bind_front_handler(&Session::on_read, shared_from_this()));
+        },
+        stream_);
   }
 
   void on_read(beast::error_code ec, std::size_t) {
@@ -124,31 +174,40 @@ class HttpServer::Session : public std::enable_shared_from_this<Session> {
   }
 
   void write(std::shared_ptr<HttpResponse> response) {
-    stream_.expires_after(state_->options.io_timeout);
-    http::async_write(stream_, *response,
-                      [self = shared_from_this(), response](beast::error_code ec, std::size_t) {
-                        if (ec) {
-                          self->state_->fail(ec, "write");
-                          return self->close();
-                        }
-                        if (!response->keep_alive()) return self->close();
-                        self->read();
-                      });
+    lowest_layer().expires_after(state_->options.io_timeout);
+    auto done = [self = shared_from_this(), response](beast::error_code ec, std::size_t) {
+      if (ec) {
+        self->state_->fail(ec, "write");
+        return self->close();
+      }
+      if (!response->keep_alive()) return self->close();
+      self->read();
+    };
+    std::visit([&](auto& stream) { http::async_write(stream, *response, std::move(done)); }, stream_);
   }
 
+  // An established TLS session says close_notify first (bounded by the I/O timeout), then the
+  // socket closes.
   void close() {
+    auto* tls = std::get_if<TlsStream>(&stream_);
+    if (tls && tls_open_) {
+      tls_open_ = false;
+      lowest_layer().expires_after(state_->options.io_timeout);
+      return tls->async_shutdown([self = shared_from_this()](beast::error_code) { self->close(); });
+    }
     beast::error_code ignored;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
-    stream_.socket().close(ignored);
+    lowest_layer().socket().shutdown(tcp::socket::shutdown_send, ignored);
+    lowest_layer().socket().close(ignored);
     std::lock_guard lock(state_->sessions_mutex);
     state_->sessions.erase(shared_from_this());
   }
 
-  beast::tcp_stream stream_;
+  std::variant<PlainStream, TlsStream> stream_;
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   std::shared_ptr<State> state_;
   bool idle_ = false;
+  bool tls_open_ = false;  ///< handshake done, close_notify not sent yet
 };
 
 HttpResponse HttpServer::State::dispatch(const HttpRequest& request) {
@@ -186,7 +245,9 @@ void HttpServer::State::accept() {
       {
         std::lock_guard lock(self->sessions_mutex);
         if (self->sessions.size() < self->options.max_connections) {
-          session = std::make_shared<Session>(std::move(socket), self);
+          PlainStream stream(std::move(socket));
+          session = self->options.tls ? std::make_shared<Session>(TlsStream(std::move(stream), self->tls_context), self)
+                                      : std::make_shared<Session>(std::move(stream), self);
           self->sessions.insert(session);
         }
       }
@@ -232,6 +293,8 @@ void HttpServer::add_readiness_check(std::string name, ReadinessCheck check) {
 }
 
 std::error_code HttpServer::start() {
+  if (state_->options.tls)
+    if (auto ec = load_tls(state_->tls_context, *state_->options.tls)) return ec;
   beast::error_code ec;
   auto address = net::ip::make_address(state_->options.address, ec);
   if (ec) return ec;

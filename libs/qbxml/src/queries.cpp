@@ -79,26 +79,8 @@ void write_list_query(RequestWriter& w, std::string_view tag, std::string_view r
   w.close();
 }
 
-}  // namespace
-
-std::string request_label(std::string_view tag, std::string_view request_id) {
-  return std::string(tag) + "[" + std::string(request_id) + "]";
-}
-
-void write_request(RequestWriter& w, std::string_view request_id, const CustomerQuery& q) {
-  write_list_query(w, "CustomerQueryRq", request_id, q, kCustomerName);
-}
-
-void write_request(RequestWriter& w, std::string_view request_id, const ItemQuery& q) {
-  write_list_query(w, "ItemQueryRq", request_id, q, kItemName);
-}
-
-void write_request(RequestWriter& w, std::string_view request_id, const ItemInventoryQuery& q) {
-  write_list_query(w, "ItemInventoryQueryRq", request_id, q, kItemName);
-}
-
-void write_request(RequestWriter& w, std::string_view request_id, const InvoiceQuery& q) {
-  constexpr std::string_view tag = "InvoiceQueryRq";
+// InvoiceQueryRq and JournalEntryQueryRq share qbXML's TxnQuery group.
+void write_txn_query(RequestWriter& w, std::string_view tag, std::string_view request_id, const InvoiceQuery& q) {
   bool filters = q.max_returned || q.from_modified || q.to_modified || q.ref_number_match;
   check_exclusive(w, tag, request_id, !q.txn_ids.empty() + !q.ref_numbers.empty() + filters,
                   "TxnID, RefNumber and the filters");
@@ -127,6 +109,32 @@ void write_request(RequestWriter& w, std::string_view request_id, const InvoiceQ
   if (q.include_line_items) w.raw("IncludeLineItems", "true");
   write_trailer(w, q.include_ret_elements, q.owner_ids);
   w.close();
+}
+
+}  // namespace
+
+std::string request_label(std::string_view tag, std::string_view request_id) {
+  return std::string(tag) + "[" + std::string(request_id) + "]";
+}
+
+void write_request(RequestWriter& w, std::string_view request_id, const CustomerQuery& q) {
+  write_list_query(w, "CustomerQueryRq", request_id, q, kCustomerName);
+}
+
+void write_request(RequestWriter& w, std::string_view request_id, const ItemQuery& q) {
+  write_list_query(w, "ItemQueryRq", request_id, q, kItemName);
+}
+
+void write_request(RequestWriter& w, std::string_view request_id, const ItemInventoryQuery& q) {
+  write_list_query(w, "ItemInventoryQueryRq", request_id, q, kItemName);
+}
+
+void write_request(RequestWriter& w, std::string_view request_id, const InvoiceQuery& q) {
+  write_txn_query(w, "InvoiceQueryRq", request_id, q);
+}
+
+void write_request(RequestWriter& w, std::string_view request_id, const JournalEntryQuery& q) {
+  write_txn_query(w, "JournalEntryQueryRq", request_id, q);
 }
 
 }  // namespace ml::qbxml::detail

@@ -153,7 +153,8 @@ JournalEntry parse_journal_entry(const XMLElement& e) {
   JournalEntry r;
   each_child(e, [&](std::string_view name, const XMLElement& c) {
     if (read_txn_field(name, c, r)) return;
-    if (name == "JournalDebitLine") r.lines.push_back(parse_journal_line(c, JournalLine::Side::debit));
+    if (name == "ExternalGUID") r.external_guid = text_of(c);
+    else if (name == "JournalDebitLine") r.lines.push_back(parse_journal_line(c, JournalLine::Side::debit));
     else if (name == "JournalCreditLine") r.lines.push_back(parse_journal_line(c, JournalLine::Side::credit));
   });
   return r;

@@ -10,6 +10,7 @@ void write_request(RequestWriter& w, std::string_view request_id, const Customer
 void write_request(RequestWriter& w, std::string_view request_id, const ItemQuery& q);
 void write_request(RequestWriter& w, std::string_view request_id, const ItemInventoryQuery& q);
 void write_request(RequestWriter& w, std::string_view request_id, const InvoiceQuery& q);
+void write_request(RequestWriter& w, std::string_view request_id, const JournalEntryQuery& q);
 void write_request(RequestWriter& w, std::string_view request_id, const InvoiceAdd& add);
 void write_request(RequestWriter& w, std::string_view request_id, const InvoiceMod& mod);
 void write_request(RequestWriter& w, std::string_view request_id, const JournalEntryAdd& entry);

@@ -1,7 +1,19 @@
 #include "ml/qbxml/status.hpp"
 
+#include <initializer_list>
+#include <string_view>
+
 namespace ml::qbxml {
 namespace {
+
+// 3180 is QuickBooks' "error when saving" whatever the cause; only a lock or a record in use is
+// worth sending again (reference §3.5 and §6 row 8: retried "for those message texts"). An
+// unbalanced journal entry, for one, also comes as 3180 and fails the same way every time.
+bool names_lock_or_use(std::string_view message) {
+  for (std::string_view sign : {"lock", "in use", "another user"})
+    if (message.find(sign) != std::string_view::npos) return true;
+  return false;
+}
 
 Verdict with_message(Outcome outcome, std::string meaning, const Status& status) {
   std::string reason = std::move(meaning);
@@ -21,10 +33,13 @@ Verdict classify(const Status& s) {
     case 3140:
       return with_message(Outcome::final_error,
                           "a referenced customer, item or account does not exist in QuickBooks; create it first", s);
+    case 3180:
+      if (!s.message.empty() && !names_lock_or_use(s.message))
+        return with_message(Outcome::final_error, "QuickBooks could not save the transaction", s);
+      [[fallthrough]];
     case 3170:
     case 3175:
     case 3176:
-    case 3180:
       return with_message(Outcome::transient, "QuickBooks record is locked or in use; retry in a later session", s);
     case 3200:
       return with_message(Outcome::edit_sequence_stale, "EditSequence is out of date; re-query and re-apply", s);

@@ -129,6 +129,16 @@ TEST_CASE("invoice queries by RefNumber and by TxnID validate") {
   require_schema_valid(build_one(by_id));
 }
 
+TEST_CASE("a journal entry query by RefNumber is a JournalEntryQueryRq that validates") {
+  JournalEntryQuery q;
+  q.ref_numbers = {"~3KX0P7M2QD"};
+  q.include_line_items = true;
+  const std::string xml = build_one(q);
+  CHECK(contains(xml, "<JournalEntryQueryRq"));
+  CHECK(contains(xml, "<RefNumber>~3KX0P7M2QD</RefNumber>"));
+  require_schema_valid(xml);
+}
+
 TEST_CASE("an invoice query by modified-date range uses the ModifiedDateRangeFilter wrapper") {
   InvoiceQuery q;
   q.iteration = Iteration::start();

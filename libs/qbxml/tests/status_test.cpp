@@ -21,7 +21,6 @@ TEST_CASE("the status policy maps each code to one outcome") {
       {3170, Severity::error, Outcome::transient},
       {3175, Severity::error, Outcome::transient},
       {3176, Severity::error, Outcome::transient},
-      {3180, Severity::error, Outcome::transient},
       {3200, Severity::error, Outcome::edit_sequence_stale},
       {3231, Severity::error, Outcome::not_processed},
       {3210, Severity::error, Outcome::final_error},
@@ -51,4 +50,20 @@ TEST_CASE("final errors carry a reason with QuickBooks' own message") {
 TEST_CASE("a stale EditSequence is reported as EditSequenceStale") {
   CHECK(classify(Status{3200, Severity::error, "The provided edit sequence \"1416315972\" is out-of-date. "}).outcome ==
         Outcome::edit_sequence_stale);
+}
+
+TEST_CASE("a 3180 save error because a record is locked is transient") {
+  const Verdict v = classify(Status{3180, Severity::error,
+                                    "There was an error when saving a Invoice.  QuickBooks error message: The record "
+                                    "failed to acquire the lock because it is in use by another user."});
+  CHECK(v.outcome == Outcome::transient);
+}
+
+TEST_CASE("a 3180 save error of an unbalanced journal entry is final") {
+  const Verdict v = classify(Status{3180, Severity::error,
+                                    "There was an error when saving a Journal Entry transaction.  QuickBooks error "
+                                    "message: The transaction is not in balance.  Make sure the amounts in the detail "
+                                    "area on the debit side equal the amounts on the credit side."});
+  CHECK(v.outcome == Outcome::final_error);
+  CHECK(v.reason.find("not in balance") != std::string::npos);
 }

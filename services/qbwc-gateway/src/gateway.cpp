@@ -110,13 +110,18 @@ qbwc::Response Gateway::authenticate(const qbwc::AuthenticateRequest& request) {
   const std::string ticket = new_ticket();
   auto lease = pool_.acquire();
   pqxx::work tx(*lease);
+  std::size_t superseded = 0, in_doubt = 0;
   for (const auto& old : other_open_sessions(tx, request.user_name, ticket))
-    if (auto session = lock_session(tx, old, std::nullopt))
-      end_session(tx, schema_, *session, "superseded by a new session", "superseded by a new session", now);
+    if (auto session = lock_session(tx, old, std::nullopt)) {
+      in_doubt += end_session(tx, schema_, *session, "superseded by a new session", "superseded by a new session", now);
+      ++superseded;
+    }
   const bool idle_session_due =
       options_.idle_session_every.count() > 0 && !session_started_since(tx, now - options_.idle_session_every);
   if (pending_unbound(tx) == 0 && !idle_session_due) {
     tx.commit();
+    metrics_.sessions_ended(superseded);
+    metrics_.writes_in_doubt(in_doubt);
     return qbwc::AuthenticateResponse{ticket, qbwc::NoWork{}, options_.idle_postpone, std::nullopt};
   }
   open_session(tx, ticket, request.user_name, now, now + options_.ticket_ttl);
@@ -126,6 +131,9 @@ qbwc::Response Gateway::authenticate(const qbwc::AuthenticateRequest& request) {
   if (!options_.company_file.empty()) started.company_file = options_.company_file;
   service::publish(tx, schema_, started, header_for(nullptr, now));
   tx.commit();
+  metrics_.sessions_ended(superseded);
+  metrics_.writes_in_doubt(in_doubt);
+  metrics_.session_started();
   log_.info("session started", {{"ticket", ticket}});
   return qbwc::AuthenticateResponse{ticket, qbwc::Proceed{options_.company_file}, std::nullopt, std::nullopt};
 }
@@ -153,12 +161,14 @@ std::expected<std::string, std::string> Gateway::try_send(const qbwc::SendReques
   for (auto& row : mark_sent(tx, *session, rows, now)) elements.push_back(std::move(row.request_xml));
   tx.commit();
   if (elements.empty()) return std::string();
+  metrics_.message_set_sent(elements.size());
   log_.info("request set sent", {{"ticket", session->ticket}, {"requests", elements.size()}});
   return pack_message_set(*session->qbxml_version, elements);
 }
 
 qbwc::Response Gateway::send_request_xml(const qbwc::SendRequestXmlRequest& request) {
   const bool first_call = !request.hcp_response.empty();
+  if (!first_call) fill_batch(request.ticket);
   const auto deadline = std::chrono::steady_clock::now() + (first_call ? options_.first_work_wait : options_.work_wait);
   for (;;) {
     auto sent = try_send(request);
@@ -190,8 +200,9 @@ qbwc::Response Gateway::receive_response_xml(const qbwc::ReceiveResponseXmlReque
     set_last_error(tx, session->ticket, failure);
     std::optional<Hresult> hresult;
     if (!request.hresult.empty()) hresult = Hresult{request.hresult, request.message};
-    settle_unanswered(tx, schema_, session->ticket, sent, hresult, options_.max_query_attempts, now);
+    const auto in_doubt = settle_unanswered(tx, schema_, session->ticket, sent, hresult, options_.max_query_attempts, now);
     tx.commit();
+    metrics_.writes_in_doubt(in_doubt);
     log_.warn("request set failed", {{"ticket", session->ticket}, {"error", failure}});
     return qbwc::ReceiveResponseXmlResponse{-1};
   }
@@ -218,10 +229,12 @@ qbwc::Response Gateway::receive_response_xml(const qbwc::ReceiveResponseXmlReque
   std::vector<RequestRow> missing;
   for (const auto& row : sent)
     if (!matched.contains(row.row)) missing.push_back(row);
-  settle_unanswered(tx, schema_, session->ticket, missing, std::nullopt, options_.max_query_attempts, now);
+  const auto in_doubt =
+      settle_unanswered(tx, schema_, session->ticket, missing, std::nullopt, options_.max_query_attempts, now);
   const auto answered_total = session->responses_received + static_cast<std::int64_t>(matched.size());
   auto pending = pending_for(tx, *session);
   tx.commit();
+  metrics_.writes_in_doubt(in_doubt);
   if (pending == 0) pending = wait_for_pending(session->ticket);
   return qbwc::ReceiveResponseXmlResponse{percent_done(answered_total, pending)};
 }
@@ -238,6 +251,22 @@ std::int64_t Gateway::wait_for_pending(const std::string& ticket) {
     if (!session || pending > 0) return pending;
   }
   return 0;
+}
+
+// Each round trip costs a QuickBooks ProcessRequest and an HTTP exchange: while the writer is
+// still queueing (a request arrived within the last poll) a set that is not full waits for more.
+void Gateway::fill_batch(const std::string& ticket) {
+  const auto deadline = std::chrono::steady_clock::now() + options_.batch_fill_wait;
+  while (std::chrono::steady_clock::now() < deadline) {
+    auto lease = pool_.acquire();
+    pqxx::work tx(*lease);
+    const auto session = lock_session(tx, ticket, std::nullopt);
+    const auto ready = session ? pending_for(tx, *session) : 0;
+    const bool producing = ready > 0 && queued_for_since(tx, *session, clock_.now() - options_.work_poll);
+    tx.commit();
+    if (!producing || ready >= static_cast<std::int64_t>(options_.batch.max_requests)) return;
+    std::this_thread::sleep_for(options_.work_poll);
+  }
 }
 
 qbwc::Response Gateway::get_last_error(const qbwc::GetLastErrorRequest& request) {
@@ -261,9 +290,11 @@ qbwc::Response Gateway::end_by_client(const std::string& ticket, const std::stri
   pqxx::work tx(*lease);
   const auto session = lock_session(tx, ticket, std::nullopt);
   if (!session) return qbwc::CloseConnectionResponse{"No open session for this ticket."};
-  end_session(tx, schema_, *session, reason.empty() ? "closeConnection" : reason,
-              reason.empty() ? session->last_error : reason, now);
+  const auto in_doubt = end_session(tx, schema_, *session, reason.empty() ? "closeConnection" : reason,
+                                    reason.empty() ? session->last_error : reason, now);
   tx.commit();
+  metrics_.sessions_ended(1);
+  metrics_.writes_in_doubt(in_doubt);
   log_.info("session ended", {{"ticket", ticket}, {"reason", reason.empty() ? "closeConnection" : reason}});
   return qbwc::CloseConnectionResponse{"OK"};
 }
@@ -273,10 +304,15 @@ std::size_t Gateway::sweep_expired() {
   auto lease = pool_.acquire();
   pqxx::work tx(*lease);
   const auto expired = expired_sessions(tx, now);
+  std::size_t ended = 0, in_doubt = 0;
   for (const auto& ticket : expired)
-    if (auto session = lock_session(tx, ticket, std::nullopt))
-      end_session(tx, schema_, *session, "ticket expired", "ticket expired without closeConnection", now);
+    if (auto session = lock_session(tx, ticket, std::nullopt)) {
+      in_doubt += end_session(tx, schema_, *session, "ticket expired", "ticket expired without closeConnection", now);
+      ++ended;
+    }
   tx.commit();
+  metrics_.sessions_ended(ended);
+  metrics_.writes_in_doubt(in_doubt);
   if (!expired.empty()) log_.info("expired sessions ended", {{"sessions", expired.size()}});
   return expired.size();
 }

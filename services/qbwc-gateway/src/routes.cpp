@@ -28,6 +28,7 @@ bool asks_for_wsdl(const core::HttpRequest& request) {
 core::HttpResponse Gateway::handle_post(const core::HttpRequest& request) {
   const auto action = request["SOAPAction"];
   auto parsed = qbwc::parse_request(request.body(), std::string_view(action.data(), action.size()));
+  metrics_.soap_call(parsed ? qbwc::operation_name(*parsed) : "invalid");
   if (!parsed) {
     log_.warn("SOAP request refused", {{"error", parsed.error().describe()}});
     return soap(request, static_cast<http::status>(qbwc::kFaultHttpStatus),

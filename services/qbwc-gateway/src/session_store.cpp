@@ -194,6 +194,15 @@ std::int64_t pending_for(pqxx::work& tx, const SessionRow& session) {
       .as<std::int64_t>();
 }
 
+bool queued_for_since(pqxx::work& tx, const SessionRow& session, core::TimePoint since) {
+  return tx
+      .exec_params(std::string("SELECT EXISTS (SELECT 1 FROM requests r WHERE") + kSessionScope +
+                       " AND page = 0 AND enqueued_at > $3::timestamptz)",
+                   session.ticket, session.company_file.value_or(""), at(since))
+      .at(0)[0]
+      .as<bool>();
+}
+
 bool session_started_since(pqxx::work& tx, core::TimePoint since) {
   return tx.exec_params("SELECT EXISTS (SELECT 1 FROM sessions WHERE started_at > $1::timestamptz)", at(since))
       .at(0)[0]

@@ -27,9 +27,13 @@ GatewaySettings read_gateway_settings(core::ConfigReader& config) {
   g.idle_postpone = whole_seconds(config.duration("ML_QBWC_IDLE_POSTPONE", 5min));
   g.max_login_failures = static_cast<std::size_t>(config.integer("ML_QBWC_MAX_LOGIN_FAILURES", 5, 1, 1000));
   g.login_failure_window = whole_seconds(config.duration("ML_QBWC_LOGIN_FAILURE_WINDOW", 15min));
-  g.batch.max_requests = static_cast<std::size_t>(config.integer("ML_QBWC_BATCH_MAX_REQUESTS", 20, 1, 500));
-  g.batch.max_bytes = static_cast<std::size_t>(config.integer("ML_QBWC_BATCH_MAX_BYTES", 512 * 1024, 1024, 64 << 20));
+  const BatchLimits batch_defaults;
+  g.batch.max_requests = static_cast<std::size_t>(config.integer(
+      "ML_QBWC_BATCH_MAX_REQUESTS", static_cast<std::int64_t>(batch_defaults.max_requests), 1, 500));
+  g.batch.max_bytes = static_cast<std::size_t>(config.integer(
+      "ML_QBWC_BATCH_MAX_BYTES", static_cast<std::int64_t>(batch_defaults.max_bytes), 1024, 64 << 20));
   g.work_wait = config.duration("ML_QBWC_WORK_WAIT", 2s);
+  g.batch_fill_wait = config.duration("ML_QBWC_BATCH_FILL_WAIT", 1s);
   g.first_work_wait = config.duration("ML_QBWC_FIRST_WORK_WAIT", 10s);
   g.idle_session_every = whole_seconds(config.duration("ML_QBWC_IDLE_SESSION_EVERY", 15min));
   g.max_query_attempts = static_cast<int>(config.integer("ML_QBWC_MAX_QUERY_ATTEMPTS", 3, 1, 100));
@@ -50,6 +54,12 @@ GatewaySettings read_gateway_settings(core::ConfigReader& config) {
                            qwc.error().message);
   s.sweep_interval = config.duration("ML_QBWC_SWEEP_INTERVAL", 30s);
   s.io_threads = static_cast<std::size_t>(config.integer("ML_QBWC_IO_THREADS", 4, 1, 64));
+  const auto certificate = config.text("ML_QBWC_TLS_CERT", "");
+  const auto key = config.text("ML_QBWC_TLS_KEY", "");
+  if (certificate.empty() != key.empty())
+    s.problems.push_back("ML_QBWC_TLS_CERT and ML_QBWC_TLS_KEY: give both (HTTPS) or neither (HTTP)");
+  else if (!certificate.empty())
+    s.tls = core::TlsFiles{certificate, key};
   return s;
 }
 

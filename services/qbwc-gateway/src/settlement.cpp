@@ -42,23 +42,25 @@ void settle_query(pqxx::work& tx, const std::string& schema, const std::string& 
 
 }  // namespace
 
-void settle_unanswered(pqxx::work& tx, const std::string& schema, const std::string& ticket,
-                       const std::vector<RequestRow>& rows, const std::optional<Hresult>& hresult,
-                       int max_query_attempts, core::TimePoint now) {
+std::size_t settle_unanswered(pqxx::work& tx, const std::string& schema, const std::string& ticket,
+                              const std::vector<RequestRow>& rows, const std::optional<Hresult>& hresult,
+                              int max_query_attempts, core::TimePoint now) {
+  std::size_t in_doubt = 0;
   for (const auto& row : rows) {
-    if (row.kind == messages::QbxmlRequestKind::write)
+    if (row.kind == messages::QbxmlRequestKind::write) {
       settle_write(tx, schema, ticket, row, hresult, now);
-    else
+      ++in_doubt;
+    } else {
       settle_query(tx, schema, ticket, row, hresult, max_query_attempts, now);
+    }
   }
+  return in_doubt;
 }
 
-void end_session(pqxx::work& tx, const std::string& schema, const SessionRow& session, const std::string& reason,
-                 const std::string& error, core::TimePoint now) {
-  const auto unanswered = sent_requests(tx, session.ticket);
-  std::int64_t in_doubt = session.in_doubt;
-  for (const auto& row : unanswered) in_doubt += row.kind == messages::QbxmlRequestKind::write ? 1 : 0;
-  settle_unanswered(tx, schema, session.ticket, unanswered, std::nullopt, 0, now);
+std::size_t end_session(pqxx::work& tx, const std::string& schema, const SessionRow& session,
+                        const std::string& reason, const std::string& error, core::TimePoint now) {
+  const auto settled = settle_unanswered(tx, schema, session.ticket, sent_requests(tx, session.ticket), std::nullopt, 0, now);
+  const auto in_doubt = session.in_doubt + static_cast<std::int64_t>(settled);
   drop_session_continuations(tx, session.ticket, now);
   mark_session_ended(tx, session.ticket, reason, now);
 
@@ -72,6 +74,7 @@ void end_session(pqxx::work& tx, const std::string& schema, const SessionRow& se
   ended.in_doubt = in_doubt;
   if (!error.empty()) ended.error = error;
   service::publish(tx, schema, ended, header_for(nullptr, now));
+  return settled;
 }
 
 }  // namespace ml::qbwc_gateway

@@ -56,3 +56,25 @@ TEST_CASE("an http AppURL on a public host is refused as the Web Connector would
   REQUIRE(settings.problems.size() == 1);
   CHECK(settings.problems[0].find("AppURL") != std::string::npos);
 }
+
+TEST_CASE("a TLS certificate and key together make the gateway serve HTTPS") {
+  auto values = complete();
+  values["ML_QBWC_TLS_CERT"] = "/etc/ml/qbwc-chain.pem";
+  values["ML_QBWC_TLS_KEY"] = "/etc/ml/qbwc-key.pem";
+  core::ConfigReader config(environment(values));
+  const auto settings = read_gateway_settings(config);
+  CHECK(settings.problems.empty());
+  REQUIRE(settings.tls);
+  CHECK(settings.tls->certificate_chain == "/etc/ml/qbwc-chain.pem");
+  CHECK(settings.tls->private_key == "/etc/ml/qbwc-key.pem");
+}
+
+TEST_CASE("a TLS certificate without its key is reported") {
+  auto values = complete();
+  values["ML_QBWC_TLS_CERT"] = "/etc/ml/qbwc-chain.pem";
+  core::ConfigReader config(environment(values));
+  const auto settings = read_gateway_settings(config);
+  REQUIRE(settings.problems.size() == 1);
+  CHECK(settings.problems[0].starts_with("ML_QBWC_TLS_CERT and ML_QBWC_TLS_KEY"));
+  CHECK_FALSE(settings.tls);
+}

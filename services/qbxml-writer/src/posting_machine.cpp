@@ -4,7 +4,6 @@
 #include <utility>
 
 #include "ml/qbxml/status.hpp"
-#include "ml/qbxml_writer/invoice_content.hpp"
 #include "ml/qbxml_writer/posting_identity.hpp"
 #include "ml/qbxml_writer/request_text.hpp"
 
@@ -36,6 +35,10 @@ PostingAction sent_action(const Posting& p) {
   if (p.step == PostingStep::modify) return PostingAction::update;
   if (p.step == PostingStep::void_txn) return PostingAction::void_txn;
   return PostingAction::add;
+}
+
+const char* kind_name(const Posting& p) {
+  return p.request.txn_kind == messages::TxnKind::journal_entry ? "journal entry" : "invoice";
 }
 
 std::string status_text(const messages::QbxmlResponse& r) {
@@ -87,7 +90,7 @@ PostingDecision PostingMachine::next_step(Posting posting, std::vector<PostingMe
 
 PostingDecision PostingMachine::send_find(Posting posting, std::vector<PostingMessage> messages) const {
   const auto id = new_id_();
-  auto xml = request_element(id, invoice_lookup(posting));
+  auto xml = request_element(id, lookup_request(posting));
   posting.sent_revision = posting.request.revision;
   if (!xml) return fail(std::move(posting), std::move(messages), FailureDisposition::final_failure, std::nullopt,
                         xml.error().to_string(), std::nullopt);
@@ -103,12 +106,12 @@ PostingDecision PostingMachine::send_find(Posting posting, std::vector<PostingMe
 PostingDecision PostingMachine::send_write(Posting posting, std::vector<PostingMessage> messages,
                                            PostingStep step) const {
   const auto id = new_id_();
-  qbxml::Request request = qbxml::TxnVoid{qbxml::TxnVoidType::invoice, posting.txn_id};
-  if (step == PostingStep::add) request = invoice_add(posting);
-  if (step == PostingStep::modify) request = invoice_mod(posting);
-  auto xml = request_element(id, request);
+  const auto request = write_request(posting, step, settings_.journal);
   posting.sent_revision = posting.request.revision;
   posting.step = step;
+  if (!request) return fail(std::move(posting), std::move(messages), FailureDisposition::final_failure, std::nullopt,
+                            request.error(), std::nullopt);
+  auto xml = request_element(id, *request);
   if (!xml) return fail(std::move(posting), std::move(messages), FailureDisposition::final_failure, std::nullopt,
                         xml.error().to_string(), std::nullopt);
   messages.push_back(messages::QbxmlRequest{id, settings_.company_file, kWritePriority, std::nullopt,
@@ -140,15 +143,15 @@ PostingDecision PostingMachine::on_find_answer(Posting posting, const messages::
                 std::nullopt);
 
   const bool was_posted = !posting.txn_id.empty();
-  const qbxml::Invoice* found = nullptr;
-  for (const auto& invoice : parsed->invoices)
-    if (is_posting_invoice(posting, invoice)) found = &invoice;
+  const auto found = find_posting_record(posting, *parsed);
   if (!found) {
     posting.txn_id.clear();
     posting.edit_sequence.clear();
     if (posting.request.action == PostingAction::void_txn)
       return fail(std::move(posting), {}, FailureDisposition::final_failure, std::nullopt,
-                  "QuickBooks has no invoice with RefNumber " + posting.ref_number + " to void", std::nullopt);
+                  "QuickBooks has no " + std::string(kind_name(posting)) + " with RefNumber " + posting.ref_number +
+                      " to void",
+                  std::nullopt);
     return send_write(std::move(posting), {}, PostingStep::add);
   }
   posting.txn_id = found->txn_id;
@@ -219,15 +222,14 @@ PostingDecision PostingMachine::on_write_answer(Posting posting, const messages:
     completed.time_modified = parsed->voided->time_modified;
     posting.state = PostingState::voided;
     posting.edit_sequence.clear();
-  } else if (!parsed->invoices.empty()) {
-    const auto& invoice = parsed->invoices.front();
+  } else if (const auto written = written_record(posting, *parsed)) {
     completed.outcome = posting.step == PostingStep::add ? messages::PostingOutcome::created
                                                          : messages::PostingOutcome::updated;
-    posting.txn_id = invoice.txn_id;
-    posting.edit_sequence = invoice.edit_sequence;
-    completed.edit_sequence = invoice.edit_sequence;
-    completed.ref_number = invoice.ref_number;
-    completed.time_modified = invoice.time_modified;
+    posting.txn_id = written->txn_id;
+    posting.edit_sequence = written->edit_sequence;
+    completed.edit_sequence = written->edit_sequence;
+    completed.ref_number = written->ref_number;
+    completed.time_modified = written->time_modified;
     posting.state = PostingState::posted;
   } else {
     return fail(std::move(posting), {}, FailureDisposition::final_failure, parsed->status.code,

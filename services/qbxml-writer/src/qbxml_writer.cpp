@@ -49,7 +49,8 @@ QbxmlWriter::QbxmlWriter(WriterOptions options, const core::Clock& clock)
     : options_(std::move(options)),
       clock_(clock),
       store_(options_.schema),
-      postings_(PostingSettings{options_.company_file, options_.max_stale_retries}, [] { return core::new_uuid(); }),
+      postings_(PostingSettings{options_.company_file, options_.max_stale_retries, options_.journal},
+                [] { return core::new_uuid(); }),
       lookups_(options_.company_file, [] { return core::new_uuid(); }),
       lists_(options_.company_file, options_.max_returned, [] { return core::new_uuid(); }) {}
 
@@ -82,14 +83,8 @@ void QbxmlWriter::record(pqxx::work& tx, const messages::Envelope& cause, const 
 }
 
 void QbxmlWriter::on_posting_requested(pqxx::work& tx, const messages::Envelope& cause) const {
-  const auto request = decode_or_reject<messages::PostingRequested>(cause);
-  if (request.txn_kind == messages::TxnKind::journal_entry) {
-    messages::PostingFailed failed{request.posting_key, request.revision, request.action, request.txn_kind,
-                                   messages::FailureDisposition::final_failure, std::nullopt,
-                                   "qbxml-writer posts invoices only; journal entries are refused", std::nullopt};
-    service::publish(tx, options_.schema, failed, service::follow(cause, clock_));
-    return;
-  }
+  auto request = decode_or_reject<messages::PostingRequested>(cause);
+  if (options_.txn_kind) request.txn_kind = *options_.txn_kind;
   const auto current = store_.posting(tx, request.posting_key);
   record(tx, cause, current.value_or(Posting{}), postings_.on_requested(current, request));
 }

@@ -32,7 +32,7 @@ msg::PostingRequested requested(msg::PostingAction action, std::int64_t revision
 
 struct Fixture {
   int next = 0;
-  PostingMachine machine{PostingSettings{"", 3}, [this] { return "rq-" + std::to_string(++next); }};
+  PostingMachine machine{PostingSettings{"", 3, {}}, [this] { return "rq-" + std::to_string(++next); }};
 };
 
 std::string invoice_ret(const std::string& txn_id, const std::string& edit_sequence, const std::string& guid) {
@@ -225,7 +225,7 @@ TEST_CASE("a void of an unknown transaction queries by RefNumber first") {
 TEST_CASE("a lock error is reported transient and retried, query first, at the next session") {
   Fixture f;
   auto d = f.machine.on_requested(std::nullopt, requested(msg::PostingAction::add));
-  d = f.machine.on_response(d.posting, answered(d.posting, "InvoiceAddRs", 3180));
+  d = f.machine.on_response(d.posting, answered(d.posting, "InvoiceAddRs", 3175));
   CHECK(only<msg::PostingFailed>(d).disposition == msg::FailureDisposition::transient);
   CHECK(d.posting.state == PostingState::pending);
   d = f.machine.on_session_started(d.posting);

@@ -27,8 +27,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-qbxml_writer::WriterOptions writer_options(const std::string& schema) {
-  qbxml_writer::WriterOptions options;
+qbxml_writer::WriterOptions with_schema(qbxml_writer::WriterOptions options, const std::string& schema) {
   options.schema = schema;
   return options;
 }
@@ -49,7 +48,7 @@ qbwc_sim::QuickBooksOptions validating_quickbooks() {
 // The writer's service with its consumers on one scratch queue and its outbox relayed to another,
 // and the test in the gateway's place with a simulated QuickBooks company.
 struct WriterRig {
-  WriterRig()
+  explicit WriterRig(qbxml_writer::WriterOptions options = {})
       : inbound("writer-in", 1s, {"posting.requested", "qb.lookup.requested", "qbxml.response", "qbwc.session"}),
         outbound("writer-out", 1s, {"qbxml.request", "posting.#", "qb.lookup.completed"}),
         schema("qw_it_" + core::new_uuid().substr(0, 8)),
@@ -57,7 +56,7 @@ struct WriterRig {
         pool(testing::pg_url(), 4),
         company(qbwc_sim::small_company()),
         quickbooks(company, validating_quickbooks(), log),
-        writer(writer_options(schema), clock),
+        writer(with_schema(std::move(options), schema), clock),
         publisher(bus::testing::broker_url(), publisher_options(inbound.topology())) {
     settings.pg_url = testing::pg_url();
     settings.amqp_url = testing::amqp_url();
@@ -185,6 +184,14 @@ messages::PostingRequested add_request(const std::string& key) {
   return r;
 }
 
+messages::PostingRequested void_request(const std::string& key, std::int64_t revision) {
+  messages::PostingRequested r;
+  r.posting_key = key;
+  r.revision = revision;
+  r.action = messages::PostingAction::void_txn;
+  return r;
+}
+
 }  // namespace
 
 TEST_CASE("a posting request becomes exactly one invoice in QuickBooks and posting.completed") {
@@ -275,14 +282,115 @@ TEST_CASE("an update replaces the invoice's lines and a void zeroes it, still on
   const auto invoice = std::ranges::find(rig.company.invoices, key, &qbwc_sim::Invoice::ref_number);
   CHECK(invoice->lines.size() == 1);
 
-  messages::PostingRequested void_request;
-  void_request.posting_key = key;
-  void_request.revision = 3;
-  void_request.action = messages::PostingAction::void_txn;
-  rig.send(void_request);
+  rig.send(void_request(key, 3));
   outcome = rig.next_outcome();
   REQUIRE(outcome.type == "posting.completed");
   CHECK(messages::decode<messages::PostingCompleted>(outcome)->outcome == messages::PostingOutcome::voided);
   CHECK(rig.invoices_with_ref(key) == 1);
   CHECK(std::ranges::find(rig.company.invoices, key, &qbwc_sim::Invoice::ref_number)->voided);
+}
+
+namespace {
+
+qbxml_writer::WriterOptions journal_entries() {
+  qbxml_writer::WriterOptions options;
+  options.txn_kind = messages::TxnKind::journal_entry;
+  options.journal.by_item = {{"Shipping", "Shipping Income"}};
+  return options;
+}
+
+std::vector<const qbwc_sim::JournalEntry*> journal_entries_with_ref(const qbwc_sim::Company& company,
+                                                                   const std::string& ref) {
+  std::vector<const qbwc_sim::JournalEntry*> found;
+  for (const auto& entry : company.journal_entries)
+    if (entry.ref_number == ref) found.push_back(&entry);
+  return found;
+}
+
+}  // namespace
+
+TEST_CASE("configured for journal entries, a posting becomes one balanced journal entry: A/R debited, income credited") {
+  WriterRig rig(journal_entries());
+  const auto key = "J" + core::new_uuid().substr(0, 8);
+  rig.send(add_request(key));
+  auto outcome = rig.next_outcome();
+  REQUIRE(outcome.type == "posting.completed");
+  const auto completed = *messages::decode<messages::PostingCompleted>(outcome);
+  CHECK(completed.txn_kind == messages::TxnKind::journal_entry);
+  CHECK(completed.outcome == messages::PostingOutcome::created);
+  CHECK(rig.invoices_with_ref(key) == 0);
+  const auto entries = journal_entries_with_ref(rig.company, key);
+  REQUIRE(entries.size() == 1);
+  const auto& lines = entries.front()->lines;
+  REQUIRE(lines.size() == 3);
+  CHECK((lines[0].debit && lines[0].account.full_name == "Accounts Receivable"));
+  CHECK(lines[0].entity.full_name == "Jane Doe");
+  CHECK(lines[0].amount == core::Decimal::from_string("44.98"));
+  CHECK((!lines[1].debit && lines[1].account.full_name == "Sales"));
+  CHECK(lines[1].amount == core::Decimal::from_string("39.98"));
+  CHECK((!lines[2].debit && lines[2].account.full_name == "Shipping Income"));
+  CHECK(lines[2].amount == core::Decimal::from_string("5.00"));
+  CHECK(entries.front()->txn_date == "2026-11-20");
+}
+
+TEST_CASE("a lost answer to a journal entry add is adopted by a JournalEntryQuery, still one journal entry") {
+  WriterRig rig(journal_entries());
+  const auto key = "K" + core::new_uuid().substr(0, 8);
+  rig.send(add_request(key));
+  REQUIRE(rig.next_outcome(true).type == "posting.in_doubt");
+  messages::QbwcSession started;
+  started.ticket = "ticket-4";
+  rig.send(started);
+  auto outcome = rig.next_outcome();
+  REQUIRE(outcome.type == "posting.completed");
+  CHECK(messages::decode<messages::PostingCompleted>(outcome)->outcome == messages::PostingOutcome::adopted);
+  CHECK(journal_entries_with_ref(rig.company, key).size() == 1);
+}
+
+TEST_CASE("a journal entry is voided with TxnVoid and an update is refused as final") {
+  WriterRig rig(journal_entries());
+  const auto key = "V" + core::new_uuid().substr(0, 8);
+  rig.send(add_request(key));
+  REQUIRE(rig.next_outcome().type == "posting.completed");
+
+  auto update = add_request(key);
+  update.revision = 2;
+  update.action = messages::PostingAction::update;
+  rig.send(update);
+  auto outcome = rig.next_outcome();
+  REQUIRE(outcome.type == "posting.failed");
+  const auto failed = *messages::decode<messages::PostingFailed>(outcome);
+  CHECK(failed.disposition == messages::FailureDisposition::final_failure);
+  CHECK(failed.status_message.find("JournalEntryMod") != std::string::npos);
+
+  rig.send(void_request(key, 3));
+  outcome = rig.next_outcome();
+  REQUIRE(outcome.type == "posting.completed");
+  CHECK(messages::decode<messages::PostingCompleted>(outcome)->outcome == messages::PostingOutcome::voided);
+  const auto entries = journal_entries_with_ref(rig.company, key);
+  REQUIRE(entries.size() == 1);
+  CHECK(entries.front()->voided);
+}
+
+TEST_CASE("an unbalanced journal entry is a final failure with QuickBooks' message, not a retry") {
+  WriterRig rig;
+  const auto key = "B" + core::new_uuid().substr(0, 8);
+  messages::QbxmlRequest request;
+  request.request_id = core::new_uuid();
+  request.kind = messages::QbxmlRequestKind::write;
+  request.request_xml = "<JournalEntryAddRq requestID=\"" + request.request_id + "\"><JournalEntryAdd><RefNumber>" + key +
+                        "</RefNumber><JournalDebitLine><AccountRef><FullName>Accounts Receivable</FullName></AccountRef>"
+                        "<Amount>10.00</Amount></JournalDebitLine><JournalCreditLine><AccountRef><FullName>Sales"
+                        "</FullName></AccountRef><Amount>9.99</Amount></JournalCreditLine></JournalEntryAdd>"
+                        "</JournalEntryAddRq>";
+  const auto result = rig.quickbooks.process_request(
+      rig.session, "<?xml version=\"1.0\"?><?qbxml version=\"13.0\"?><QBXML><QBXMLMsgsRq onError=\"stopOnError\">" +
+                       request.request_xml + "</QBXMLMsgsRq></QBXML>");
+  REQUIRE(result.ok());
+  const auto set = qbxml::parse_response_set(result.response);
+  REQUIRE(set);
+  const auto verdict = set->responses.at(0).verdict();
+  CHECK(set->responses.at(0).status.code == 3180);
+  CHECK(verdict.outcome == qbxml::Outcome::final_error);
+  CHECK(journal_entries_with_ref(rig.company, key).empty());
 }

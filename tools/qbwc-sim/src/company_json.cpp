@@ -202,7 +202,7 @@ std::string company_to_json(const Company& c) {
   put_array(w, "journal_entries", c.journal_entries, [&](const JournalEntry& e) {
     put_head(w, "txn_id", e.txn_id, e.stamp); put(w, "txn_number", std::int64_t{e.txn_number});
     put(w, "txn_date", e.txn_date); put(w, "ref_number", e.ref_number); put(w, "is_adjustment", e.is_adjustment);
-    put(w, "voided", e.voided);
+    put(w, "external_guid", e.external_guid); put(w, "voided", e.voided);
     put_array(w, "lines", e.lines, [&](const JournalLine& l) {
       put(w, "txn_line_id", l.txn_line_id); put(w, "debit", l.debit); put(w, "account", l.account);
       put(w, "amount", l.amount); put(w, "memo", l.memo); put(w, "entity", l.entity);
@@ -244,7 +244,8 @@ std::expected<Company, std::string> company_from_json(std::string_view json) {
     c.invoices = r.array<Invoice>(doc, "invoices", [&](const Value& v) { return read_invoice(r, v); });
     c.journal_entries = r.array<JournalEntry>(doc, "journal_entries", [&](const Value& v) {
       JournalEntry e{r.str(v, "txn_id"), r.stamp(v), static_cast<int>(r.integer(v, "txn_number")), r.str(v, "txn_date"),
-                     r.str(v, "ref_number"), r.flag(v, "is_adjustment"), {}, r.flag(v, "voided")};
+                     r.str(v, "ref_number"), r.flag(v, "is_adjustment"), r.str_or(v, "external_guid"), {},
+                     r.flag(v, "voided")};
       e.lines = r.array<JournalLine>(v, "lines", [&](const Value& l) {
         return JournalLine{r.str(l, "txn_line_id"), r.flag(l, "debit"), r.ref(l, "account"), r.decimal(l, "amount"),
                            r.str(l, "memo"), r.ref(l, "entity")};

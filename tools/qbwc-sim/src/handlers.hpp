@@ -71,6 +71,7 @@ Outcome item_inventory_query(const XMLElement& rq, XMLElement& rs, RequestContex
 Outcome invoice_query(const XMLElement& rq, XMLElement& rs, RequestContext& ctx);
 Outcome invoice_add(const XMLElement& rq, XMLElement& rs, RequestContext& ctx);
 Outcome invoice_mod(const XMLElement& rq, XMLElement& rs, RequestContext& ctx);
+Outcome journal_entry_query(const XMLElement& rq, XMLElement& rs, RequestContext& ctx);
 Outcome journal_entry_add(const XMLElement& rq, XMLElement& rs, RequestContext& ctx);
 Outcome txn_void(const XMLElement& rq, XMLElement& rs, RequestContext& ctx);
 

@@ -16,7 +16,8 @@ const std::map<std::string, Handler, std::less<>>& handlers() {
       {"CustomerQueryRq", customer_query},   {"ItemQueryRq", item_query},
       {"ItemInventoryQueryRq", item_inventory_query}, {"InvoiceQueryRq", invoice_query},
       {"InvoiceAddRq", invoice_add},         {"InvoiceModRq", invoice_mod},
-      {"JournalEntryAddRq", journal_entry_add}, {"TxnVoidRq", txn_void}};
+      {"JournalEntryQueryRq", journal_entry_query}, {"JournalEntryAddRq", journal_entry_add},
+      {"TxnVoidRq", txn_void}};
   return table;
 }
 

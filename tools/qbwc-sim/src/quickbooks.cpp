@@ -1,5 +1,8 @@
 #include "ml/qbwc_sim/quickbooks.hpp"
 
+#include <tinyxml2.h>
+
+#include <cstdlib>
 #include <map>
 #include <thread>
 
@@ -8,6 +11,47 @@
 #include "ml/qbwc_sim/text.hpp"
 
 namespace ml::qbwc_sim {
+namespace {
+
+bool ends_with(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+const tinyxml2::XMLElement* messages_of(const tinyxml2::XMLDocument& doc, const char* name) {
+  const auto* root = doc.RootElement();
+  return root ? root->FirstChildElement(name) : nullptr;
+}
+
+std::size_t count_rets(const tinyxml2::XMLElement& rs) {
+  std::size_t count = 0;
+  for (const auto* child = rs.FirstChildElement(); child; child = child->NextSiblingElement())
+    count += ends_with(child->Name(), "Ret") ? 1 : 0;
+  return count;
+}
+
+// Pairs requests and answers by position (QuickBooks answers in request order).
+ProcessedSet summarize(int session, std::string_view request, const ProcessResult& result) {
+  ProcessedSet set{session, request.size(), result.ok() ? result.response.size() : 0, {}};
+  tinyxml2::XMLDocument rq_doc;
+  tinyxml2::XMLDocument rs_doc;
+  if (rq_doc.Parse(request.data(), request.size()) != tinyxml2::XML_SUCCESS) return set;
+  rs_doc.Parse(result.response.data(), result.response.size());
+  const auto* rqs = messages_of(rq_doc, "QBXMLMsgsRq");
+  const auto* rss = messages_of(rs_doc, "QBXMLMsgsRs");
+  const auto* rs = rss ? rss->FirstChildElement() : nullptr;
+  for (const auto* rq = rqs ? rqs->FirstChildElement() : nullptr; rq; rq = rq->NextSiblingElement()) {
+    ProcessedRequest summary{rq->Name(), rq->Attribute("iterator") ? rq->Attribute("iterator") : "", 0, std::nullopt};
+    if (rs) {
+      summary.returned = count_rets(*rs);
+      if (const char* remaining = rs->Attribute("iteratorRemainingCount")) summary.remaining = std::atol(remaining);
+      rs = rs->NextSiblingElement();
+    }
+    set.requests.push_back(std::move(summary));
+  }
+  return set;
+}
+
+}  // namespace
 
 struct QuickBooksDesktop::Impl {
   Company& company;
@@ -19,6 +63,7 @@ struct QuickBooksDesktop::Impl {
   FaultDice not_running_dice;
   std::map<int, SessionState> sessions;
   int next_session = 1;
+  std::vector<ProcessedSet> processed;
 
   Impl(Company& c, QuickBooksOptions o, core::Logger& l)
       : company(c),
@@ -84,7 +129,9 @@ ProcessResult QuickBooksDesktop::process_request(int session, std::string_view r
                             impl_->user_edit_dice,
                             impl_->options.sleep,
                             impl_->log};
-  return process_message_set(request, env);
+  auto result = process_message_set(request, env);
+  if (impl_->options.keep_processed_sets) impl_->processed.push_back(summarize(session, request, result));
+  return result;
 }
 
 void QuickBooksDesktop::end_session(int session) { impl_->sessions.erase(session); }
@@ -96,5 +143,7 @@ std::string QuickBooksDesktop::host_company_preferences() const {
 bool QuickBooksDesktop::validates_requests() const { return impl_->validator.has_value(); }
 
 Company& QuickBooksDesktop::company() { return impl_->company; }
+
+const std::vector<ProcessedSet>& QuickBooksDesktop::processed_sets() const { return impl_->processed; }
 
 }  // namespace ml::qbwc_sim

@@ -176,6 +176,7 @@ void write_journal_entry_ret(XMLElement& parent, Company& company, const Journal
   xml::add_text(ret, "TxnDate", entry.txn_date);
   xml::add_optional(ret, "RefNumber", entry.ref_number);
   xml::add_bool(ret, "IsAdjustment", entry.is_adjustment);
+  xml::add_optional(ret, "ExternalGUID", entry.external_guid);
   for (const auto& line : entry.lines) {
     XMLElement& el = xml::add(ret, line.debit ? "JournalDebitLine" : "JournalCreditLine");
     xml::add_text(el, "TxnLineID", line.txn_line_id);

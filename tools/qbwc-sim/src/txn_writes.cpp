@@ -63,6 +63,7 @@ Outcome journal_entry_add(const XMLElement& rq, XMLElement& rs, RequestContext& 
   entry.txn_date = xml::optional_text(*add, "TxnDate").value_or(format_qb_date(ctx.now, company.info.utc_offset_minutes));
   entry.ref_number = to_latin1_repertoire(xml::text(*add, "RefNumber"));
   entry.is_adjustment = xml::boolean(*add, "IsAdjustment").value_or(false);
+  entry.external_guid = xml::text(*add, "ExternalGUID");
   const auto serial = company.next_txn_serial;
   entry.txn_id = company.new_txn_id(ctx.now);
   Decimal debits, credits;

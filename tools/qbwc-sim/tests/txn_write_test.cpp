@@ -33,6 +33,20 @@ TEST_CASE("JournalEntryAdd whose debits and credits differ is an error and adds 
   CHECK(f.company.journal_entries.empty());
 }
 
+TEST_CASE("JournalEntryQuery by RefNumber returns the entry with its lines and ExternalGUID") {
+  Fixture f;
+  const std::string guid = "{6F1D2C8E-4B3A-5F0D-9A57-2E61C38410B9}";
+  std::string add = journal("12.30", "12.30");
+  add.replace(add.find("</RefNumber>") + 12, 0, "<ExternalGUID>" + guid + "</ExternalGUID>");
+  REQUIRE(Response(f.process(add)).status() == 0);
+  Response r(f.process("<JournalEntryQueryRq><RefNumber>JE-1</RefNumber></JournalEntryQueryRq>"));
+  CHECK(r.status() == 0);
+  CHECK(r.count_named("JournalEntryRet") == 1);
+  CHECK(r.find("ExternalGUID") == guid);
+  CHECK(r.count_named("JournalDebitLine") == 1);
+  CHECK(Response(f.process("<JournalEntryQueryRq><RefNumber>JE-2</RefNumber></JournalEntryQueryRq>")).status() == 1);
+}
+
 TEST_CASE("JournalEntryAdd with an unknown account is error 3140") {
   Fixture f;
   Response r(f.process(journal("1.00", "1.00", "Nope")));

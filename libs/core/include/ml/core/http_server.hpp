@@ -1,7 +1,7 @@
 #pragma once
-/// A small Boost.Beast HTTP/1.1 server: routes, body and connection limits, timeouts on every
-/// read and write, and the operational endpoints every service serves: /healthz, /readyz and
-/// Prometheus-text /metrics.
+/// A small Boost.Beast HTTP/1.1 server (HTTPS when given a certificate): routes, body and
+/// connection limits, timeouts on every read and write, and the operational endpoints every
+/// service serves: /healthz, /readyz and Prometheus-text /metrics.
 #include <utility>  // Boost 1.74's asio headers miss it
 
 #include <boost/asio/io_context.hpp>
@@ -12,6 +12,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <system_error>
 
@@ -27,12 +28,20 @@ using HttpHandler = std::function<HttpResponse(const HttpRequest&)>;
 /// Empty when ready, otherwise the reason the service is not ready (reported by /readyz).
 using ReadinessCheck = std::function<std::string()>;
 
+/// PEM files for HTTPS.
+struct TlsFiles {
+  std::string certificate_chain;  ///< The server certificate, then any intermediates.
+  std::string private_key;
+};
+
 struct HttpServerOptions {
   std::string address = "0.0.0.0";
   unsigned short port = 8080;                 ///< 0 picks a free port (see HttpServer::port()).
   std::size_t body_limit = 1024 * 1024;       ///< Larger bodies get 413.
   std::chrono::milliseconds io_timeout{30'000};  ///< Per read and per write.
   std::size_t max_connections = 512;          ///< Further connections are closed at once.
+  /// When set, the server speaks HTTPS only, TLS 1.2 or newer; plain HTTP is not served.
+  std::optional<TlsFiles> tls;
 };
 
 /// A response with the request's HTTP version and keep-alive, the given status, body and type.
@@ -52,7 +61,7 @@ class HttpServer {
   /// Adds a check that /readyz runs; the service is ready when every check returns "".
   void add_readiness_check(std::string name, ReadinessCheck check);
 
-  /// Binds and starts accepting; the error says why binding failed.
+  /// Loads the TLS files (when set), binds and starts accepting; the error says why it failed.
   std::error_code start();
   /// The bound port (useful with port 0).
   unsigned short port() const;

@@ -31,7 +31,7 @@ std::expected<QbxmlVersion, std::string> negotiate_version(int reported_major, i
 enum class OnError { stop_on_error, continue_on_error, rollback_on_error };
 
 using Request = std::variant<CustomerQuery, ItemQuery, ItemInventoryQuery, InvoiceQuery, InvoiceAdd,
-                             InvoiceMod, JournalEntryAdd, TxnVoid>;
+                             InvoiceMod, JournalEntryQuery, JournalEntryAdd, TxnVoid>;
 
 /// Why a message set could not be built: the field ("InvoiceAddRq[ord-7]/InvoiceAdd/RefNumber")
 /// and what is wrong with it.

@@ -136,6 +136,9 @@ struct JournalEntryAdd {
   std::vector<JournalLine> lines;
 };
 
+/// JournalEntryQueryRq: qbXML's TxnQuery selection, the same fields (and order) as InvoiceQuery's.
+struct JournalEntryQuery : InvoiceQuery {};
+
 enum class TxnVoidType { invoice, journal_entry, sales_receipt, credit_memo };
 
 /// TxnVoidRq: the transaction stays, its amounts become zero.

@@ -76,6 +76,7 @@ struct JournalEntry {
   std::optional<long long> txn_number;
   std::optional<std::chrono::year_month_day> txn_date;
   std::string ref_number;
+  std::string external_guid;
   std::vector<JournalLineRet> lines;
 };
 

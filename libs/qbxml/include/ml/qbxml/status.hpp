@@ -18,7 +18,7 @@ enum class Outcome {
   partial,              ///< 500: query not fully completed (a required element was not found)
   warning,              ///< other Warn codes: done, log the message
   edit_sequence_stale,  ///< 3200: re-query the object in this session, re-apply, resend
-  transient,            ///< 3170/3175/3176/3180: locked or in use — retry in a later session
+  transient,            ///< 3170/3175/3176, 3180 naming a lock: locked or in use — retry in a later session
   not_processed,        ///< 3231: skipped because an earlier request failed under stopOnError
   final_error,          ///< any other Error: do not retry; `reason` says why
 };

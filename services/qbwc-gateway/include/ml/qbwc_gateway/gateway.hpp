@@ -15,6 +15,7 @@
 #include "ml/qbwc/qwc.hpp"
 #include "ml/qbwc/request.hpp"
 #include "ml/qbwc/response.hpp"
+#include "ml/qbwc_gateway/gateway_metrics.hpp"
 #include "ml/qbwc_gateway/password.hpp"
 #include "ml/qbwc_gateway/request_batch.hpp"
 #include "ml/store/pool.hpp"
@@ -36,6 +37,8 @@ struct GatewayOptions {
   std::chrono::seconds login_failure_window{900};
   BatchLimits batch;
   std::chrono::milliseconds work_wait{2000};    ///< how long to wait for work before saying "nothing"
+  /// A set not yet full waits this long at most while the writer is still queueing requests.
+  std::chrono::milliseconds batch_fill_wait{1000};
   std::chrono::milliseconds work_poll{200};
   int max_query_attempts = 3;                   ///< a query failed by hresult this often is given up
   qbwc::QwcConfig qwc;                          ///< what GET /qbwc/app.qwc serves
@@ -64,6 +67,10 @@ class Gateway {
   /// Ends every session whose ticket expired; returns how many.
   std::size_t sweep_expired();
 
+  /// The registry of the gateway's series (SOAP calls, sessions, requests sent, writes in doubt),
+  /// to be served on /metrics.
+  std::shared_ptr<prometheus::Registry> metrics_registry() const { return metrics_.registry(); }
+
  private:
   qbwc::Response authenticate(const qbwc::AuthenticateRequest& request);
   qbwc::Response send_request_xml(const qbwc::SendRequestXmlRequest& request);
@@ -75,6 +82,7 @@ class Gateway {
   std::expected<std::string, std::string> try_send(const qbwc::SendRequestXmlRequest& request);
   /// Pending work for the session, waiting up to work_wait for some to appear.
   std::int64_t wait_for_pending(const std::string& ticket);
+  void fill_batch(const std::string& ticket);
 
   store::ConnectionPool& pool_;
   std::string schema_;
@@ -82,6 +90,7 @@ class Gateway {
   const core::Clock& clock_;
   core::Logger& log_;
   LoginThrottle throttle_;
+  GatewayMetrics metrics_;
 };
 
 }  // namespace ml::qbwc_gateway

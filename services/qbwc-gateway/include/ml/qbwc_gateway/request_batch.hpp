@@ -18,8 +18,9 @@ struct QueuedRequest {
   std::size_t bytes = 0;     ///< size of its request element
 };
 
+/// Defaults: see "Batch size" in docs/configuration-qbwc-gateway.md.
 struct BatchLimits {
-  std::size_t max_requests = 20;
+  std::size_t max_requests = 50;
   std::size_t max_bytes = 512 * 1024;
 };
 

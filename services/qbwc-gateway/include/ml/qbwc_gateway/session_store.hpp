@@ -86,6 +86,9 @@ std::int64_t drop_session_continuations(pqxx::work& tx, const std::string& ticke
 /// Pending rows the session could still be given: ready, or waiting for a request that may still
 /// be answered (not for one in doubt, dropped or unknown).
 std::int64_t pending_for(pqxx::work& tx, const SessionRow& session);
+/// Whether a request from the bus (not an iterator page) the session could be given was queued
+/// after `since`: the writer is still producing.
+bool queued_for_since(pqxx::work& tx, const SessionRow& session, core::TimePoint since);
 /// Whether a session started after `since`.
 bool session_started_since(pqxx::work& tx, core::TimePoint since);
 /// Pending rows not bound to a session that may be sent (for authenticate).

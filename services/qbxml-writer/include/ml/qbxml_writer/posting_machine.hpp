@@ -15,12 +15,13 @@
 
 #include "ml/messages/posting.hpp"
 #include "ml/messages/qbxml.hpp"
+#include "ml/qbxml_writer/journal_content.hpp"
 
 namespace ml::qbxml_writer {
 
 enum class PostingState { pending, querying, sent, in_doubt, posted, voided, failed };
 /// The request a posting waits for: a query (find) or one of the writes.
-enum class PostingStep { none, find, add, modify, void_txn };
+enum class PostingStep : int { none, find, add, modify, void_txn };
 
 const char* to_string(PostingState state);
 const char* to_string(PostingStep step);
@@ -52,6 +53,7 @@ struct PostingDecision {
 struct PostingSettings {
   std::string company_file;  ///< "" = whichever file QBWC has open
   int max_stale_retries = 3;
+  JournalAccounts journal;   ///< for txn_kind journal_entry
 };
 
 class PostingMachine {

@@ -3,12 +3,14 @@
 /// qbxml-writer.requests (posting.requested, qb.lookup.requested) and qbxml-writer.responses
 /// (qbxml.response, qbwc.session). Decisions come from PostingMachine, LookupPlanner and ListSync;
 /// this class loads and saves their rows, writes the resulting messages to the outbox and audits.
+#include <optional>
 #include <string>
 
 #include <pqxx/pqxx>
 
 #include "ml/core/clock.hpp"
 #include "ml/messages/envelope.hpp"
+#include "ml/qbxml_writer/posting_machine.hpp"
 #include "ml/qbxml_writer/writer_store.hpp"
 
 namespace ml::qbxml_writer {
@@ -18,6 +20,9 @@ struct WriterOptions {
   std::string company_file;   ///< ML_QBXML_WRITER_COMPANY_FILE
   int max_returned = 100;     ///< ML_QBXML_WRITER_MAX_RETURNED
   int max_stale_retries = 3;  ///< ML_QBXML_WRITER_STALE_RETRIES
+  /// ML_QBXML_WRITER_TXN_KIND: write every posting as this kind; unset = as each request says.
+  std::optional<messages::TxnKind> txn_kind;
+  JournalAccounts journal;    ///< ML_QBXML_WRITER_JOURNAL_*
 };
 
 class QbxmlWriter {

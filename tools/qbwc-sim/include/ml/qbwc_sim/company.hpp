@@ -106,6 +106,7 @@ struct JournalEntry {
   int txn_number = 0;
   std::string txn_date, ref_number;
   bool is_adjustment = false;
+  std::string external_guid;
   std::vector<JournalLine> lines;
   bool voided = false;
 };

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ml/core/clock.hpp"
 #include "ml/core/log.hpp"
@@ -27,6 +28,7 @@ struct QuickBooksOptions {
   FaultPlan faults;
   std::shared_ptr<const core::Clock> clock;  ///< Default: the system clock.
   std::function<void(std::chrono::milliseconds)> sleep;  ///< Default: std::this_thread::sleep_for.
+  bool keep_processed_sets = false;  ///< Keep a ProcessedSet per ProcessRequest (for tests and benchmarks).
 };
 
 /// ProcessRequest's outcome: a qbXML response, or a COM error (hresult + message, no response).
@@ -35,6 +37,22 @@ struct ProcessResult {
   std::string hresult;  ///< e.g. "0x80040400"; empty on success.
   std::string message;
   bool ok() const { return hresult.empty(); }
+};
+
+/// One request element of a processed request set, and what its answer held.
+struct ProcessedRequest {
+  std::string name;               ///< e.g. "ItemQueryRq"
+  std::string iterator;           ///< the iterator attribute ("Start", "Continue", "Stop" or "")
+  std::size_t returned = 0;       ///< …Ret elements in its answer
+  std::optional<long> remaining;  ///< the answer's iteratorRemainingCount
+};
+
+/// One ProcessRequest call as QuickBooks saw it: the round trip's request set and its answer.
+struct ProcessedSet {
+  int session = 0;
+  std::size_t request_bytes = 0;
+  std::size_t response_bytes = 0;  ///< unescaped qbXML; 0 when ProcessRequest failed
+  std::vector<ProcessedRequest> requests;
 };
 
 /// Why a session could not begin (what QBWC passes to connectionError).
@@ -60,6 +78,8 @@ class QuickBooksDesktop {
   std::string host_company_preferences() const;
   bool validates_requests() const;
   Company& company();
+  /// Every request set processed so far, in order (empty unless `keep_processed_sets`).
+  const std::vector<ProcessedSet>& processed_sets() const;
 
  private:
   struct Impl;
