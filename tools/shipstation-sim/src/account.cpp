@@ -57,6 +57,13 @@ const Store* Account::find_store(std::int64_t store_id) const {
 
 std::string Account::next_order_number(std::int64_t store_id) {
   auto [it, inserted] = next_number_by_store_.try_emplace(store_id, 1001);
+  if (inserted)  // continue after the store's numbers so far (a generated month, explicit numbers)
+    for (const auto& [id, order] : orders) {
+      const auto& number = order.order_number;
+      if (order.store_id == store_id && !number.empty() && number.size() < 12 &&
+          number.find_first_not_of("0123456789") == std::string::npos)
+        it->second = std::max<std::int64_t>(it->second, std::stoll(number) + 1);
+    }
   return std::to_string(it->second++);
 }
 

@@ -175,3 +175,11 @@ TEST_CASE("scenario steps that cannot apply say why") {
   CHECK_THROWS_WITH(f.sim.scenario().cancel_order(42), "order 42 does not exist");
   CHECK_THROWS_AS(f.sim.scenario().create_labels({f.ids[4]}), ml::shipstation_sim::ScenarioError);
 }
+
+TEST_CASE("an order created without a number continues after the store's highest number") {
+  FiveOrders five;
+  const auto id = five.sim.scenario().create_order(simple_order(five.sim.store(0), ""));
+  CHECK(five.sim.scenario().order(id)->order_number == "2002");
+  const auto other = five.sim.scenario().create_order(simple_order(five.sim.store(1), ""));
+  CHECK(five.sim.scenario().order(other)->order_number == "1002");
+}
