@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 #include <cstdlib>
+#include <limits>
 
 namespace ml::core {
 namespace {
@@ -112,6 +113,10 @@ std::chrono::milliseconds ConfigReader::duration(
   auto value = to_integer(text);
   if (!value || *value < 0) {
     problem(key, "'" + *raw + "' is not a duration such as 500ms, 30s, 5m or 2h");
+    return default_value;
+  }
+  if (*value > std::numeric_limits<std::int64_t>::max() / factor) {
+    problem(key, "'" + *raw + "' is too long a duration");
     return default_value;
   }
   return std::chrono::milliseconds(*value * factor);

@@ -87,6 +87,18 @@ TEST_CASE("flags and durations reject unknown spellings") {
   }
 }
 
+TEST_CASE("a duration too long to count in milliseconds is reported, not wrapped around") {
+  ConfigReader r(env_of({{"WAIT", "7766279631452241920h"}}));
+  CHECK(r.duration("WAIT", std::chrono::seconds(1)) == std::chrono::seconds(1));
+  try {
+    r.finish();
+    FAIL("finish() should have thrown");
+  } catch (const ConfigError& e) {
+    REQUIRE(e.problems().size() == 1);
+    CHECK_THAT(e.problems()[0], Catch::Contains("WAIT") && Catch::Contains("too long"));
+  }
+}
+
 TEST_CASE("a choice accepts only the listed spellings") {
   ConfigReader r(env_of({{"LEVEL", "loud"}}));
   CHECK(r.choice("MODE", "invoice", {"invoice", "journal_entry"}) == "invoice");

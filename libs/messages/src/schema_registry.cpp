@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "json_reader.hpp"
+#include "ml/core/json_nesting.hpp"
 #include "ml/messages/schemas.hpp"
 
 namespace ml::messages::detail {
@@ -76,6 +77,11 @@ MessageError explained(std::string_view keyword, const rapidjson::Value& rule, c
 }  // namespace
 
 std::optional<MessageError> parse_json(std::string_view json, std::string_view pointer, rapidjson::Document& out) {
+  if (core::json_nests_deeper_than(json))
+    return MessageError{MessageError::Kind::malformed_json, std::string(pointer),
+                        "arrays and objects nested more than " + std::to_string(core::kMaxJsonNesting) +
+                            " levels deep",
+                        std::nullopt};
   out.Parse(json.data(), json.size());
   if (!out.HasParseError()) return std::nullopt;
   const auto offset = out.GetErrorOffset();

@@ -7,6 +7,10 @@ namespace {
 
 using namespace std::chrono;
 
+// The whole years a UtcTime (signed 64-bit nanoseconds since 1970) can hold.
+constexpr year kFirstUtcYear{1678};
+constexpr year kLastUtcYear{2261};
+
 // Reads exactly `count` digits at `pos`; -1 when any is not a digit.
 long digits(std::string_view text, std::size_t pos, std::size_t count) {
   if (pos + count > text.size()) return -1;
@@ -62,6 +66,7 @@ std::optional<UtcTime> parse_utc(std::string_view text) {
   const auto date = date_at_start(text);
   const long h = digits(text, 11, 2), m = digits(text, 14, 2), s = digits(text, 17, 2);
   if (!date || h < 0 || h > 23 || m < 0 || m > 59 || s < 0 || s > 59) return std::nullopt;
+  if (date->year() < kFirstUtcYear || date->year() > kLastUtcYear) return std::nullopt;
   std::size_t pos = 19;
   const auto subseconds = fraction(text, pos);
   if (!subseconds || pos + 1 != text.size() || text[pos] != 'Z') return std::nullopt;

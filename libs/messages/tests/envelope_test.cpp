@@ -28,6 +28,17 @@ TEST_CASE("malformed JSON is rejected with the byte offset and the reason") {
   CHECK(error.problem == "malformed JSON at offset 46: Missing a comma or '}' after an object member.");
 }
 
+TEST_CASE("JSON nested hundreds of thousands of levels deep is refused before it is parsed") {
+  const auto error = rejection(std::string(300'000, '[') + std::string(300'000, ']'));
+  CHECK(error.kind == MessageError::Kind::malformed_json);
+  CHECK(error.problem == "arrays and objects nested more than 64 levels deep");
+}
+
+TEST_CASE("brackets inside strings do not count as nesting") {
+  const std::string brackets(200, '[');
+  CHECK(Envelope::parse(with(sample_json<AlertRaised>(), "/payload/message", "\"" + brackets + "\"")));
+}
+
 TEST_CASE("text after the message is rejected as malformed JSON") {
   const auto error = rejection(sample_json<AlertRaised>() + " {}");
   CHECK(error.kind == MessageError::Kind::malformed_json);

@@ -24,6 +24,13 @@ TEST_CASE("a UTC time needs the Z and a real calendar day") {
   CHECK(parse_utc("2028-02-29T23:59:59Z").has_value());
 }
 
+TEST_CASE("a UTC time in a year a nanosecond clock cannot hold is refused, not wrapped around") {
+  CHECK_FALSE(parse_utc("4052-11-26T15:04:05Z").has_value());
+  CHECK_FALSE(parse_utc("1677-01-01T00:00:00Z").has_value());
+  CHECK(parse_utc("2261-12-31T23:59:59.999999999Z").has_value());
+  CHECK(parse_utc("1678-01-01T00:00:00Z").has_value());
+}
+
 TEST_CASE("a date is YYYY-MM-DD and must exist") {
   CHECK(format_date(2016y / February / 6) == "2016-02-06");
   CHECK(parse_date("2016-02-06") == 2016y / February / 6);

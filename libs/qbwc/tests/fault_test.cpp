@@ -97,6 +97,12 @@ TEST_CASE("a document nested deeper than the limit is refused as TooDeep") {
   CHECK(parse_request(soap11(kAuthenticate), {}, ParseLimits{.max_depth = 4}));
 }
 
+TEST_CASE("a document nested hundreds of thousands of levels deep is refused as TooDeep before parsing") {
+  std::string deep;
+  for (int i = 0; i < 200'000; ++i) deep += "<a>";
+  CHECK(refusal(soap11(deep)).kind == SoapErrorKind::TooDeep);
+}
+
 TEST_CASE("a SOAP 1.2 envelope is refused as VersionMismatch with soap:VersionMismatch") {
   const auto error =
       refusal("<env:Envelope xmlns:env=\"http://www.w3.org/2003/05/soap-envelope\"><env:Body>" +

@@ -168,6 +168,12 @@ TEST_CASE("documents nested deeper than the limit are refused") {
   CHECK(e.message == "elements nested deeper than 32");
 }
 
+TEST_CASE("a document nested hundreds of thousands of levels deep is refused without exhausting the stack") {
+  std::string deep;
+  for (int i = 0; i < 200'000; ++i) deep += "<a>";
+  CHECK_FALSE(parse_response_set(wrap(deep)).has_value());
+}
+
 TEST_CASE("a document without QBXMLMsgsRs is an error") {
   CHECK(parse_error("<QBXML><SignonMsgsRs/></QBXML>").message == "QBXML has no QBXMLMsgsRs");
   CHECK(parse_error("<Envelope/>").message == "the root element is not QBXML");

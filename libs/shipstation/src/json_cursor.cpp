@@ -4,6 +4,8 @@
 
 #include <charconv>
 
+#include "ml/core/json_nesting.hpp"
+
 namespace ml::shipstation::json {
 namespace {
 
@@ -112,6 +114,9 @@ std::vector<Cursor> Cursor::required_array() const {
 }
 
 Cursor open(rapidjson::Document& doc, std::string_view json) {
+  if (core::json_nests_deeper_than(json))
+    throw JsonFailure{ParseError{"", "arrays and objects nested more than " +
+                                         std::to_string(core::kMaxJsonNesting) + " levels deep"}};
   doc.Parse<rapidjson::kParseNumbersAsStringsFlag>(json.data(), json.size());
   if (doc.HasParseError()) {
     throw JsonFailure{ParseError{"", std::string("malformed JSON at offset ") + std::to_string(doc.GetErrorOffset()) +

@@ -87,6 +87,9 @@ std::expected<PacificTime, std::string> parse_pacific(std::string_view text) {
   std::size_t pos = 0;
   const auto day = read_date(text, pos);
   if (!day) return std::unexpected(invalid(text, "expected yyyy-MM-dd"));
+  // Beyond these years the nanosecond count since 1970 overflows.
+  if (day->year() < std::chrono::year{1678} || day->year() > std::chrono::year{2261})
+    return std::unexpected(invalid(text, "the year is outside 1678..2261"));
   nanoseconds since_midnight{0};
   if (pos < text.size()) {
     if (text[pos] != 'T' && text[pos] != ' ') return std::unexpected(invalid(text, "expected 'T' after the date"));

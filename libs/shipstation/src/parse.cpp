@@ -1,6 +1,7 @@
 #include "ml/shipstation/parse.hpp"
 
 #include "json_cursor.hpp"
+#include "ml/core/json_nesting.hpp"
 
 namespace ml::shipstation {
 namespace {
@@ -257,6 +258,7 @@ Parsed<WebhookPayload> parse_webhook_payload(std::string_view json) {
 }
 
 std::optional<std::string> error_body_message(std::string_view body) {
+  if (core::json_nests_deeper_than(body)) return std::nullopt;
   rapidjson::Document doc;
   doc.Parse(body.data(), body.size());
   if (doc.HasParseError() || !doc.IsObject()) return std::nullopt;

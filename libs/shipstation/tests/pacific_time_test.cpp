@@ -67,6 +67,15 @@ TEST_CASE("malformed times are refused with the text and the reason") {
   }
 }
 
+TEST_CASE("a time in a year a nanosecond clock cannot hold is refused, not wrapped around") {
+  for (const char* far : {"4040-06-19T07:21:51.7730000", "1600-01-01T00:00:00", "9999-12-31"}) {
+    const auto parsed = parse_pacific(far);
+    REQUIRE_FALSE(parsed);
+    CHECK(parsed.error().find("outside 1678..2261") != std::string::npos);
+  }
+  CHECK(parse_pacific("2261-12-30T23:59:59.9999999"));
+}
+
 TEST_CASE("a ship date keeps its day whatever time follows it") {
   const auto plain = parse_local_date("2015-07-02");
   REQUIRE(plain);

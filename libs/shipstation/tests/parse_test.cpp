@@ -70,6 +70,15 @@ TEST_CASE("malformed JSON is reported with its offset") {
   CHECK(page.error().message.find("offset") != std::string::npos);
 }
 
+TEST_CASE("JSON nested hundreds of thousands of levels deep is refused before it is parsed") {
+  const std::string deep = R"({"orders": )" + std::string(300'000, '[');
+  const auto page = parse_orders_page(deep);
+  REQUIRE_FALSE(page);
+  CHECK(page.error().message == "arrays and objects nested more than 64 levels deep");
+  CHECK_FALSE(parse_webhook_payload(R"({"resource_url": )" + std::string(300'000, '{')));
+  CHECK_FALSE(error_body_message(std::string(300'000, '[')));
+}
+
 TEST_CASE("a list envelope without its array is an error") {
   const auto page = parse_shipments_page(R"({"total": 0})");
   REQUIRE_FALSE(page);

@@ -14,7 +14,8 @@ using Date = std::chrono::year_month_day;
 
 /// RFC 3339 in UTC with 3, 6 or 9 fractional digits, whichever is exact: "2026-11-26T15:04:05.123Z".
 std::string format_utc(UtcTime time);
-/// Parses "YYYY-MM-DDThh:mm:ss[.f{1,9}]Z"; empty when the text is not such an instant.
+/// Parses "YYYY-MM-DDThh:mm:ss[.f{1,9}]Z"; empty when the text is not such an instant or its year
+/// is outside 1678..2261, the years a UtcTime can hold.
 std::optional<UtcTime> parse_utc(std::string_view text);
 
 /// "YYYY-MM-DD".

@@ -28,7 +28,8 @@ struct LocalDate {
 /// (midnight) as America/Los_Angeles wall-clock time. A time in the fall-back hour (ambiguous)
 /// is the earlier instant (PDT); a time in the spring-forward gap (non-existent) is shifted
 /// forward by the gap (02:30 → 03:30 PDT). A trailing "Z" (seen only in documentation examples)
-/// means UTC. The error names the text and what is wrong with it.
+/// means UTC. Years outside 1678..2261 (beyond a nanosecond clock) are refused. The error names the
+/// text and what is wrong with it.
 std::expected<PacificTime, std::string> parse_pacific(std::string_view text);
 
 /// The date part of "yyyy-MM-dd" or "yyyy-MM-ddT…" (time ignored).
