@@ -170,6 +170,7 @@ Outcome invoice_mod(const XMLElement& rq, XMLElement& rs, RequestContext& ctx) {
   if (auto error = read_header(*mod, company, updated)) return {*error, {}, {}, {}};
   if (mod->FirstChildElement("InvoiceLineMod")) {
     if (auto error = read_lines(*mod, "InvoiceLineMod", company, updated, ctx.now)) return {*error, {}, {}, {}};
+    updated.voided = false;  // re-entering the lines of a void invoice is how QuickBooks un-voids it
   }
   apply_effects(company, *stored, -1);
   apply_effects(company, updated, +1);

@@ -126,3 +126,16 @@ TEST_CASE("InvoiceMod deletes the lines it does not send and adds TxnLineID -1 l
   CHECK(r.find("Subtotal") == "134.97");
   CHECK(f.company.find_item({"", "WIDGET-01"})->quantity_on_hand == ml::core::Decimal::from_string("117"));
 }
+
+TEST_CASE("InvoiceMod that re-enters the lines of a void invoice makes it an open invoice again") {
+  Fixture f;
+  const std::string txn = f.company.invoices[0].txn_id;
+  f.process("<TxnVoidRq><TxnVoidType>Invoice</TxnVoidType><TxnID>" + txn + "</TxnID></TxnVoidRq>");
+  REQUIRE(f.company.find_invoice(txn)->voided);
+  Response r(f.process(mod(txn, f.company.find_invoice(txn)->stamp.edit_sequence,
+                           "<InvoiceLineMod><TxnLineID>-1</TxnLineID><ItemRef><FullName>Installation</FullName></ItemRef>"
+                           "<Amount>75.00</Amount></InvoiceLineMod>")));
+  CHECK(r.status() == 0);
+  CHECK_FALSE(f.company.find_invoice(txn)->voided);
+  CHECK(r.find("Subtotal") == "75.00");
+}
