@@ -33,9 +33,10 @@ std::map<std::string, std::string> parse(int argc, char** argv) {
   return options;
 }
 
-void wait_or_fail(MerchantStack& stack, const char* stage) {
+void wait_or_fail(MerchantStack& stack, const char* stage, std::chrono::system_clock::time_point changed_at = {}) {
   std::cout << "== " << stage << "\n";
-  const bool settled = stack.wait_settled(std::chrono::minutes(15), [](const Progress& p) { std::cout << "   " << p.line() << "\n"; });
+  const bool settled = stack.wait_settled(
+      std::chrono::minutes(15), [](const Progress& p) { std::cout << "   " << p.line() << "\n"; }, changed_at);
   if (!settled) throw StackError(std::string(stage) + ": not settled after 15 minutes; logs in " + stack.work_dir().string());
 }
 
@@ -65,19 +66,28 @@ int main(int argc, char** argv) {
   try {
     std::cout << "== starting shipstation-sim (" << options["orders"] << " orders of a merchant month), qbwc-sim, "
               << "shipstation-ingest, reconciler, qbxml-writer, qbwc-gateway\n";
-    MerchantStack stack({.binary_dir = options["build"], .work_dir = options["work"], .pg_url = options["pg"],
-                         .amqp_url = options["amqp"], .rabbit_management_url = options["management"],
-                         .name = "ml_demo", .seed = std::stoull(options["seed"]), .orders = std::stoi(options["orders"]),
-                         .web_connector_faults = options["faults"], .keep_database = true});
+    StackOptions stack_options;
+    stack_options.binary_dir = options["build"];
+    stack_options.work_dir = options["work"];
+    stack_options.pg_url = options["pg"];
+    stack_options.amqp_url = options["amqp"];
+    stack_options.rabbit_management_url = options["management"];
+    stack_options.name = "ml_demo";
+    stack_options.seed = std::stoull(options["seed"]);
+    stack_options.orders = std::stoi(options["orders"]);
+    stack_options.web_connector_faults = options["faults"];
+    stack_options.keep_database = true;
+    MerchantStack stack(stack_options);
     wait_or_fail(stack, "ShipStation backfill → validation → QuickBooks (qbwc-sim polls every 2 s)");
     const auto records = read_shipstation(stack.shipstation_base_url(), stack.shipstation_key(), stack.shipstation_secret());
     const auto known = known_entities(stack.shipstation_admin("GET", "/_sim/catalogue").body);
     if (!records || !known) throw StackError(!records ? records.error() : known.error());
+    const auto changed_at = std::chrono::system_clock::now();
     const auto changes = apply_live_changes(stack, *records, expected_orders(*records, *known), 2);
     std::cout << "== the merchant edits " << changes.edited.size() << " posted orders, voids "
               << changes.unshipped.size() << " labels, cancels " << changes.cancelled.size() << " orders and ships "
               << changes.new_orders.size() << " new ones (every SHIP_NOTIFY sent twice)\n";
-    wait_or_fail(stack, "webhooks and polls → InvoiceMod / TxnVoid / InvoiceAdd");
+    wait_or_fail(stack, "webhooks and polls → InvoiceMod / TxnVoid / InvoiceAdd", changed_at);
     const bool once = options.contains("once");
     std::cout << "\n== month-end reconciliation\n";
     reconcile(stack, once).print(std::cout);

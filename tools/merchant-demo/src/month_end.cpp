@@ -9,12 +9,6 @@
 namespace ml::merchant_demo {
 namespace {
 
-std::string guid_key(std::string guid) {
-  std::erase_if(guid, [](char c) { return c == '{' || c == '}'; });
-  std::ranges::transform(guid, guid.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  return guid;
-}
-
 void check_one(const ExpectedOrder& e, const std::vector<const qbwc_sim::Invoice*>& invoices, MonthEnd& report) {
   std::vector<const qbwc_sim::Invoice*> open;
   std::ranges::copy_if(invoices, std::back_inserter(open), [](const auto* i) { return !i->voided; });
@@ -53,11 +47,11 @@ std::map<std::string, ReconcilerView> reconciler_views(const std::string& databa
 MonthEnd month_end(const std::vector<ExpectedOrder>& expected, const qbwc_sim::Company& quickbooks,
                    const std::map<std::string, ReconcilerView>& views) {
   std::map<std::string, std::vector<const qbwc_sim::Invoice*>> by_guid;
-  for (const auto& invoice : quickbooks.invoices) by_guid[guid_key(invoice.external_guid)].push_back(&invoice);
+  for (const auto& invoice : quickbooks.invoices) by_guid[qbxml_writer::normalized_guid(invoice.external_guid)].push_back(&invoice);
   MonthEnd report;
   std::size_t matched = 0;
   for (const auto& e : expected) {
-    const auto found = by_guid.find(guid_key(qbxml_writer::external_guid_for(e.key)));
+    const auto found = by_guid.find(qbxml_writer::external_guid_for(e.key));
     const auto invoices = found == by_guid.end() ? std::vector<const qbwc_sim::Invoice*>{} : found->second;
     matched += invoices.size();
     report.transactions += static_cast<int>(invoices.size());

@@ -169,6 +169,8 @@ void MerchantStack::start_service(const std::string& name, Environment settings)
                            {"ML_SHIPSTATION_INGEST_FETCH_RETRY_BACKOFF", "1s"}});
   }
   env.insert(env.end(), settings.begin(), settings.end());
+  if (const auto extra = options_.extra_environment.find(name); extra != options_.extra_environment.end())
+    env.insert(env.end(), extra->second.begin(), extra->second.end());
   auto child = std::make_unique<ChildProcess>(options_.binary_dir / "services" / name / name, std::vector<std::string>{},
                                               env, options_.work_dir / (name + ".log"));
   if (!child->wait_ready(port, 60s)) throw StackError(name + " did not become ready; see " + child->log_file().string());
@@ -252,6 +254,9 @@ Progress MerchantStack::progress() const {
   p.quickbooks_queue = count(tx, "SELECT count(*) FROM qbwc_gateway.requests WHERE state IN ('pending','sent')");
   p.webhooks_pending = count(tx, "SELECT count(*) FROM shipstation_ingest.notifications WHERE state = 'pending'");
   p.poll_streams_done = count(tx, "SELECT count(*) FROM shipstation_ingest.watermarks");
+  p.polled_up_to = std::chrono::system_clock::time_point(std::chrono::microseconds(std::max<std::int64_t>(
+      0, count(tx, "SELECT COALESCE((extract(epoch FROM min(watermark)) * 1000000)::bigint, 0) "
+                   "FROM shipstation_ingest.watermarks"))));
   p.open_alerts = count(tx, "SELECT count(*) FROM reconciler.alerts WHERE state = 'open'");
   for (const char* schema : {"qbwc_gateway", "qbxml_writer", "reconciler", "shipstation_ingest"})
     p.outbox_unsent += std::max<std::int64_t>(0, count(tx, std::string("SELECT count(*) FROM ") + schema +
@@ -260,7 +265,7 @@ Progress MerchantStack::progress() const {
 }
 
 bool MerchantStack::wait_settled(std::chrono::seconds timeout, const std::function<void(const Progress&)>& report,
-                                 std::chrono::seconds quiet) {
+                                 std::chrono::system_clock::time_point changed_at, std::chrono::seconds quiet) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   const auto never = std::chrono::steady_clock::time_point::max();
   auto settled_since = never;
@@ -270,7 +275,7 @@ bool MerchantStack::wait_settled(std::chrono::seconds timeout, const std::functi
     if (report && p.line() != last) report(p);
     last = p.line();
     const auto now = std::chrono::steady_clock::now();
-    if (!p.settled()) {
+    if (!p.settled() || p.polled_up_to <= changed_at) {
       settled_since = never;
     } else if (settled_since == never) {
       settled_since = now;

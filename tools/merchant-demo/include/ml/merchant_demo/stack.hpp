@@ -29,6 +29,8 @@ struct StackOptions {
   std::string web_connector_faults;  ///< qbwc-sim --faults, e.g. "lose=0.1"
   int web_connector_every_seconds = 2;
   bool keep_database = false;        ///< leave the database and virtual host for inspection
+  /// More environment per service ("reconciler", "qbwc-gateway", ...), applied last (wins).
+  std::map<std::string, Environment> extra_environment{};
 };
 
 /// Where the flow stands, read from the services' own tables.
@@ -41,6 +43,7 @@ struct Progress {
   std::int64_t outbox_unsent = 0;     ///< over every service's outbox
   std::int64_t poll_streams_done = 0; ///< ShipStation lists with a watermark (4 when the backfill is over)
   std::int64_t open_alerts = 0;
+  std::chrono::system_clock::time_point polled_up_to{};  ///< the oldest ShipStation list watermark
 
   /// Nothing moving: the backfill is over and no order, request, webhook or message is pending.
   bool settled() const;
@@ -64,8 +67,10 @@ class MerchantStack {
   MerchantStack& operator=(const MerchantStack&) = delete;
 
   Progress progress() const;
-  /// Polls progress every second until it stayed settled for `quiet`; false at `timeout`.
+  /// Polls progress every second until every ShipStation list was polled past `changed_at` and
+  /// the flow stayed settled for `quiet`; false at `timeout`.
   bool wait_settled(std::chrono::seconds timeout, const std::function<void(const Progress&)>& report = {},
+                    std::chrono::system_clock::time_point changed_at = {},
                     std::chrono::seconds quiet = std::chrono::seconds(6));
 
   /// The simulator's admin API (`/_sim/...`, no auth) and its ShipStation API (Basic auth).

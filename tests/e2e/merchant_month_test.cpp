@@ -1,0 +1,186 @@
+// A merchant month (2,000 generated orders: unknown SKUs and customers, discounts, tax, shipping,
+// edits, cancels, voided and re-shipped labels, split orders, orders marked as shipped), then live
+// changes after posting (edits, voided labels, cancels, new orders with every SHIP_NOTIFY sent
+// twice), through the whole system; QuickBooks is compared with an independent expectation.
+#include <catch2/catch.hpp>
+
+#include <pqxx/pqxx>
+
+#include <algorithm>
+#include <cstdlib>
+#include <iostream>
+#include <map>
+#include <set>
+
+#include "ml/merchant_demo/live_changes.hpp"
+#include "ml/merchant_demo/month_end.hpp"
+#include "ml/merchant_demo/stack.hpp"
+#include "ml/qbxml_writer/posting_identity.hpp"
+#include "ml/testing/environment.hpp"
+
+using namespace ml::merchant_demo;
+
+namespace {
+
+struct Snapshot {
+  std::vector<ExpectedOrder> expected;
+  ml::qbwc_sim::Company quickbooks;
+  MonthEnd month_end;
+};
+
+Snapshot snapshot(MerchantStack& stack) {
+  auto records = read_shipstation(stack.shipstation_base_url(), stack.shipstation_key(), stack.shipstation_secret());
+  auto known = known_entities(stack.shipstation_admin("GET", "/_sim/catalogue").body);
+  REQUIRE(records.has_value());
+  REQUIRE(known.has_value());
+  Snapshot s{expected_orders(*records, *known), stack.quickbooks(), {}};
+  s.month_end = month_end(s.expected, s.quickbooks, reconciler_views(stack.database_url()));
+  return s;
+}
+
+const ml::qbwc_sim::Invoice* invoice_of(const Snapshot& s, const std::string& key) {
+  const auto guid = ml::qbxml_writer::external_guid_for(key);
+  const auto it = std::ranges::find_if(s.quickbooks.invoices, [&](const auto& invoice) {
+    return ml::qbxml_writer::normalized_guid(invoice.external_guid) == guid;
+  });
+  return it == s.quickbooks.invoices.end() ? nullptr : &*it;
+}
+
+std::set<std::string> keys_with(pqxx::work& tx, const std::string& sql) {
+  std::set<std::string> keys;
+  for (const auto& row : tx.exec(sql)) keys.insert(row[0].as<std::string>());
+  return keys;
+}
+
+/// The whole system on a month of 2,000 orders, started once for every case of this file.
+struct Month {
+  MerchantStack stack;
+  Snapshot posted;    ///< after the month settled
+  LiveChanges changes;
+  Snapshot changed;   ///< after the live changes settled
+
+  static StackOptions options() {
+    StackOptions o;
+    o.binary_dir = std::getenv("ML_BINARY_DIR");
+    o.work_dir = o.binary_dir / "artefacts" / "e2e";
+    o.pg_url = ml::testing::pg_url();
+    o.amqp_url = ml::testing::amqp_url();
+    o.rabbit_management_url = ml::testing::rabbit_mgmt_url();
+    o.name = "e2e_month";
+    o.seed = 11;
+    o.orders = 2000;
+    o.keep_database = std::getenv("ML_E2E_KEEP") != nullptr;  // for looking into a failure
+    return o;
+  }
+
+  Month() : stack(options()) {
+    const auto report = [](const Progress& p) { std::cout << "  " << p.line() << "\n"; };
+    REQUIRE(stack.wait_settled(std::chrono::minutes(15), report));
+    posted = snapshot(stack);
+    auto records = read_shipstation(stack.shipstation_base_url(), stack.shipstation_key(), stack.shipstation_secret());
+    REQUIRE(records.has_value());
+    const auto changed_at = std::chrono::system_clock::now();
+    changes = apply_live_changes(stack, *records, posted.expected, 5);
+    REQUIRE(stack.wait_settled(std::chrono::minutes(10), report, changed_at));
+    changed = snapshot(stack);
+    std::cout << "month-end after the live changes:\n";
+    changed.month_end.print(std::cout);
+  }
+
+  static Month& get() {
+    static Month month;
+    return month;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("every shipped valid order of the month has exactly one transaction with exact amounts and ship date", "[e2e]") {
+  auto& month = Month::get();
+  CHECK(month.posted.month_end.disagreements == std::vector<std::string>{});
+  CHECK(month.posted.month_end.expected_transactions > 1500);
+  CHECK(month.changed.month_end.disagreements == std::vector<std::string>{});
+}
+
+TEST_CASE("every order with an unknown customer or item has an open alert and no transaction", "[e2e]") {
+  auto& month = Month::get();
+  pqxx::connection connection(month.stack.database_url());
+  pqxx::work tx(connection);
+  const auto alerted = keys_with(tx, "SELECT DISTINCT order_number FROM reconciler.alerts WHERE state = 'open' "
+                                     "AND kind IN ('unknown_customer', 'unknown_item')");
+  int unknown = 0;
+  for (const auto& e : month.changed.expected) {
+    if (!e.live || e.problems.empty()) continue;
+    ++unknown;
+    INFO(e.key << ": " << e.problems.front());
+    CHECK(alerted.contains(e.key));
+    CHECK(invoice_of(month.changed, e.key) == nullptr);
+  }
+  CHECK(unknown > 50);
+}
+
+TEST_CASE("edits after posting modify the same transaction and voids and cancels void it", "[e2e]") {
+  auto& month = Month::get();
+  REQUIRE(month.changes.edited.size() == 5);
+  for (const auto& key : month.changes.edited) {
+    const auto* before = invoice_of(month.posted, key);
+    const auto* after = invoice_of(month.changed, key);
+    REQUIRE(before);
+    REQUIRE(after);
+    CHECK(after->txn_id == before->txn_id);
+    CHECK(after->stamp.edit_sequence != before->stamp.edit_sequence);
+    CHECK_FALSE(after->voided);
+  }
+  for (const auto* keys : {&month.changes.unshipped, &month.changes.cancelled}) {
+    REQUIRE(keys->size() == 5);
+    for (const auto& key : *keys) {
+      const auto* before = invoice_of(month.posted, key);
+      const auto* after = invoice_of(month.changed, key);
+      REQUIRE(before);
+      REQUIRE(after);
+      CHECK(after->txn_id == before->txn_id);
+      CHECK(after->voided);
+    }
+  }
+  CHECK(month.changed.month_end.transactions == month.posted.month_end.transactions + 5);
+}
+
+TEST_CASE("orders shipped after the month arrive by webhook and repeated webhooks are absorbed", "[e2e]") {
+  auto& month = Month::get();
+  pqxx::connection connection(month.stack.database_url());
+  pqxx::work tx(connection);
+  const auto notifications = tx.exec1("SELECT count(*) FROM shipstation_ingest.notifications")[0].as<int>();
+  const auto counters = month.stack.shipstation_admin("GET", "/_sim/counters");
+  INFO(counters.body);
+  CHECK(notifications >= 2);
+  CHECK(counters.body.find("\"webhooksDelivered\":" + std::to_string(notifications + 1)) != std::string::npos);
+  for (const auto id : month.changes.new_orders) {
+    const auto key = tx.exec1("SELECT posting_key FROM reconciler.order_parts WHERE order_id = " + std::to_string(id))[0]
+                         .as<std::string>();
+    const auto state = tx.exec1("SELECT state FROM reconciler.orders WHERE posting_key = " + tx.quote(key))[0].as<std::string>();
+    CHECK(state == "posted");
+    CHECK(invoice_of(month.changed, key));
+  }
+}
+
+TEST_CASE("every order's audit trail holds its arrival, its validation and what QuickBooks answered", "[e2e]") {
+  auto& month = Month::get();
+  pqxx::connection connection(month.stack.database_url());
+  pqxx::work tx(connection);
+  const auto with = [&](const std::string& kind) {
+    return keys_with(tx, "SELECT DISTINCT order_number FROM audit.events WHERE kind = " + tx.quote(kind));
+  };
+  const auto received = with("order.received"), requested = with("posting.requested"),
+             completed = with("posting.completed"), alerted = with("alert.raised");
+  for (const auto& row : tx.exec("SELECT posting_key, state FROM reconciler.orders")) {
+    const auto key = row[0].as<std::string>();
+    const auto state = row[1].as<std::string>();
+    INFO(key << " " << state);
+    CHECK(received.contains(key));
+    if (state == "posted" || state == "voided") {
+      CHECK(requested.contains(key));
+      CHECK(completed.contains(key));
+    }
+    if (state == "needs_review") CHECK(alerted.contains(key));
+  }
+}
