@@ -63,7 +63,7 @@ std::filesystem::path service_binary(const std::string& folder) {
   return ml::testing::binary_dir() / "services" / folder / folder;
 }
 
-std::string describe_start_failure(const ServiceProcess& process) {
+std::string describe_start_failure(const ChildProcess& process) {
   return "did not become ready; its log: " + process.log_file().string();
 }
 
@@ -125,10 +125,11 @@ QuickBooksSide::QuickBooksSide(const Environment& gateway_settings) : outcome_qu
   gateway_port_ = free_port();
   auto environment = gateway_environment(gateway_port_);
   environment.insert(environment.end(), gateway_settings.begin(), gateway_settings.end());
-  gateway_ = std::make_unique<ServiceProcess>(service_binary("qbwc-gateway"), environment, log_path("qbwc-gateway"));
+  gateway_ = std::make_unique<ChildProcess>(service_binary("qbwc-gateway"), std::vector<std::string>{}, environment,
+                                            log_path("qbwc-gateway"));
   const unsigned short writer_port = free_port();
-  writer_ = std::make_unique<ServiceProcess>(service_binary("qbxml-writer"), common_environment(writer_port),
-                                             log_path("qbxml-writer"));
+  writer_ = std::make_unique<ChildProcess>(service_binary("qbxml-writer"), std::vector<std::string>{},
+                                           common_environment(writer_port), log_path("qbxml-writer"));
   INFO("qbwc-gateway " << describe_start_failure(*gateway_));
   REQUIRE(gateway_->wait_ready(gateway_port_, kReadyTimeout));
   INFO("qbxml-writer " << describe_start_failure(*writer_));

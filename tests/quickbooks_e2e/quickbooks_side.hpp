@@ -20,9 +20,13 @@
 #include "ml/messages/posting.hpp"
 #include "ml/qbwc_sim/quickbooks.hpp"
 #include "ml/qbwc_sim/web_connector.hpp"
-#include "service_process.hpp"
+#include "ml/merchant_demo/process.hpp"
 
 namespace ml::quickbooks_e2e {
+
+using merchant_demo::ChildProcess;
+using merchant_demo::Environment;
+using merchant_demo::free_port;
 
 /// The Web Connector user the gateway is configured with, and its password.
 inline constexpr const char* kWebConnectorUser = "e2e-sync";
@@ -82,8 +86,8 @@ class QuickBooksSide {
   bus::Topology outcome_topology_;
   std::unique_ptr<bus::Consumer> outcome_consumer_;
   std::unique_ptr<bus::Publisher> publisher_;
-  std::unique_ptr<ServiceProcess> gateway_;
-  std::unique_ptr<ServiceProcess> writer_;
+  std::unique_ptr<ChildProcess> gateway_;
+  std::unique_ptr<ChildProcess> writer_;
   unsigned short gateway_port_ = 0;
   std::ostringstream sim_log_text_;
 };
