@@ -9,6 +9,7 @@
 #include "ml/core/graceful_stop.hpp"
 #include "ml/core/http_server.hpp"
 #include "ml/core/log.hpp"
+#include "ml/reconciler/console.hpp"
 #include "ml/reconciler/reconciler.hpp"
 #include "ml/reconciler/revalidation.hpp"
 #include "ml/service/message_consumer.hpp"
@@ -24,11 +25,12 @@ namespace {
 struct Config {
   service::ServiceSettings service;
   reconciler::ReconcilerOptions reconciler;
+  reconciler::ConsoleOptions console;
 };
 
 Config read_config() {
   core::ConfigReader reader;
-  Config config{service::read_service_settings(reader), {}};
+  Config config{service::read_service_settings(reader), {}, {}};
   auto& options = config.reconciler;
   const auto rules = reconciler::parse_customer_rules(
       reader.text("ML_RECONCILER_CUSTOMER_MATCH_ORDER", std::string("email,name,mapping,store_default")));
@@ -40,6 +42,9 @@ Config read_config() {
       messages::enum_from_string<messages::TxnKind>(
           reader.choice("ML_RECONCILER_TXN_KIND", "invoice", {"invoice", "journal_entry"}))
           .value_or(messages::TxnKind::invoice);
+  config.console.token = reader.text("ML_RECONCILER_CONSOLE_TOKEN", std::string(), core::Sensitivity::secret);
+  config.console.rabbit_ui_url = reader.text("ML_RECONCILER_RABBIT_UI_URL", std::string());
+  config.console.schema = options.schema;
   std::vector<std::string> problems;
   try {
     reader.finish();
@@ -48,6 +53,8 @@ Config read_config() {
   }
   if (rules) options.machine.match.customer_rules = *rules;
   else problems.push_back("ML_RECONCILER_CUSTOMER_MATCH_ORDER: " + rules.error());
+  if (!config.console.token.empty() && config.console.token.size() < 16)
+    problems.push_back("ML_RECONCILER_CONSOLE_TOKEN: at least 16 characters (empty = no console)");
   if (!problems.empty()) throw core::ConfigError(problems);
   return config;
 }
@@ -92,6 +99,8 @@ int main() {
   });
   http.route(core::http::verb::post, "/revalidate",
              reconciler::revalidation_handler(pool, reconciler, [&relay] { relay.poke(); }));
+  if (!config.console.token.empty())
+    reconciler::add_console_routes(http, pool, reconciler, config.console, [&relay] { relay.poke(); });
   if (auto error = http.start()) {
     log.error("cannot serve HTTP", {{"error", error.message()}});
     return 1;
