@@ -1,6 +1,6 @@
 #include "ml/shipstation_ingest/webhook_endpoint.hpp"
 
-#include "ml/shipstation_ingest/webhook_token.hpp"
+#include "ml/core/secret.hpp"
 
 namespace ml::shipstation_ingest {
 namespace {
@@ -25,7 +25,7 @@ void WebhookEndpoint::register_routes(core::HttpServer& server) {
 
 core::HttpResponse WebhookEndpoint::handle(const core::HttpRequest& request) {
   try {
-    if (!token_matches(token_of(request), options_.token))
+    if (!core::secret_matches(token_of(request), options_.token))
       return reject(request, http::status::not_found, "wrong_token", "wrong token", "not found");
     if (request.body().size() > options_.body_limit)
       return reject(request, http::status::payload_too_large, "too_large",
