@@ -19,7 +19,9 @@ std::map<std::int64_t, std::vector<const shipstation::Shipment*>> labels_by_orde
   return labels;
 }
 
-std::vector<std::int64_t> create_orders(MerchantStack& stack, int count) {
+}  // namespace
+
+std::vector<std::int64_t> create_orders(MerchantStack& stack, int count, int offset) {
   const auto catalogue = stack.shipstation_admin("GET", "/_sim/catalogue");
   rapidjson::Document doc;
   doc.Parse(catalogue.body.c_str());
@@ -28,8 +30,8 @@ std::vector<std::int64_t> create_orders(MerchantStack& stack, int count) {
   const auto store = doc["stores"][0]["storeId"].GetInt64();
   std::string orders;
   for (int i = 0; i < count; ++i) {
-    const auto& c = customers[static_cast<rapidjson::SizeType>(i % customers.Size())];
-    const auto& p = products[static_cast<rapidjson::SizeType>(i % products.Size())];
+    const auto& c = customers[static_cast<rapidjson::SizeType>((i + offset) % customers.Size())];
+    const auto& p = products[static_cast<rapidjson::SizeType>((i + offset) % products.Size())];
     std::ostringstream order;
     order << (i == 0 ? "" : ",") << R"({"storeId":)" << store << R"(,"customerName":")" << c["name"].GetString()
           << R"(","customerEmail":")" << c["email"].GetString() << R"(","items":[{"sku":")" << p["sku"].GetString()
@@ -46,7 +48,11 @@ std::vector<std::int64_t> create_orders(MerchantStack& stack, int count) {
   return result;
 }
 
-}  // namespace
+void label_orders(MerchantStack& stack, const std::vector<std::int64_t>& order_ids) {
+  std::string ids;
+  for (const auto id : order_ids) ids += (ids.empty() ? "" : ",") + std::to_string(id);
+  require(stack.shipstation_admin("POST", "/_sim/labels", R"({"orderIds":[)" + ids + "]}"), "labelling orders");
+}
 
 LiveChanges apply_live_changes(MerchantStack& stack, const ShipStationRecords& records,
                                const std::vector<ExpectedOrder>& expected, int each) {
@@ -76,10 +82,8 @@ LiveChanges apply_live_changes(MerchantStack& stack, const ShipStationRecords& r
     ++picked;
   }
   require(stack.shipstation_admin("POST", "/_sim/knobs", R"({"duplicateShipNotifyEvery":1})"), "setting knobs");
-  changes.new_orders = create_orders(stack, each);
-  std::string ids;
-  for (const auto id : changes.new_orders) ids += (ids.empty() ? "" : ",") + std::to_string(id);
-  require(stack.shipstation_admin("POST", "/_sim/labels", R"({"orderIds":[)" + ids + "]}"), "labelling new orders");
+  changes.new_orders = create_orders(stack, each, 0);
+  label_orders(stack, changes.new_orders);
   return changes;
 }
 

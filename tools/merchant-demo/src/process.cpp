@@ -90,7 +90,7 @@ std::vector<std::string> merged_environment(const Environment& extra) {
 }  // namespace
 
 ChildProcess::ChildProcess(std::filesystem::path executable, std::vector<std::string> arguments,
-                           const Environment& extra, std::filesystem::path log_file)
+                           const Environment& extra, std::filesystem::path log_file, bool append_log)
     : log_file_(std::move(log_file)) {
   const auto environment = merged_environment(extra);
   std::vector<char*> envp;
@@ -103,7 +103,8 @@ ChildProcess::ChildProcess(std::filesystem::path executable, std::vector<std::st
 
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log_file_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, log_file_.c_str(),
+                                   O_WRONLY | O_CREAT | (append_log ? O_APPEND : O_TRUNC), 0644);
   posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
   // The child starts with no blocked signals and default handlers, whatever the parent blocks
   // (a driver that waits for SIGTERM with sigwait blocks it).
@@ -134,6 +135,15 @@ bool ChildProcess::running() {
     return false;
   }
   return true;
+}
+
+void ChildProcess::kill() {
+  if (pid_ <= 0) return;
+  ::kill(pid_, SIGKILL);
+  int status = 0;
+  ::waitpid(pid_, &status, 0);
+  status_ = 128 + SIGKILL;
+  pid_ = -1;
 }
 
 bool ChildProcess::wait_ready(unsigned short port, std::chrono::milliseconds timeout) {

@@ -17,6 +17,12 @@ struct LiveChanges {
   std::vector<std::int64_t> new_orders;  ///< created and shipped through webhooks (→ InvoiceAdd)
 };
 
+/// Creates `count` orders in the simulator's first store as one import (an ORDER_NOTIFY), each
+/// for a known customer and SKU (the catalogue's entries from `offset` on); their orderIds.
+std::vector<std::int64_t> create_orders(MerchantStack& stack, int count, int offset);
+/// Creates one label batch for the orders (a SHIP_NOTIFY).
+void label_orders(MerchantStack& stack, const std::vector<std::int64_t>& order_ids);
+
 /// Picks `each` posted single-label orders per kind of change and applies the changes; creates
 /// `each` new orders for known customers and SKUs and labels them with every SHIP_NOTIFY sent twice.
 LiveChanges apply_live_changes(MerchantStack& stack, const ShipStationRecords& records,

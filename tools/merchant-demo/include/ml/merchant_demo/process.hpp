@@ -28,9 +28,9 @@ HttpAnswer http_exchange(unsigned short port, const std::string& method, const s
 class ChildProcess {
  public:
   /// Starts `executable` with `arguments`, this process's environment plus `extra` (which wins),
-  /// standard output and error going to `log_file`.
+  /// standard output and error going to `log_file` (appended to when `append_log`, else truncated).
   ChildProcess(std::filesystem::path executable, std::vector<std::string> arguments, const Environment& extra,
-               std::filesystem::path log_file);
+               std::filesystem::path log_file, bool append_log = false);
   /// Sends SIGTERM and reaps the child if stop() was not called.
   ~ChildProcess();
   ChildProcess(const ChildProcess&) = delete;
@@ -41,6 +41,8 @@ class ChildProcess {
   /// SIGTERM, then waits up to `timeout`; the exit status (-1 when it had to be killed, 128+N
   /// when it died of signal N).
   int stop(std::chrono::milliseconds timeout = std::chrono::seconds(20));
+  /// SIGKILL, as a crash or an OOM kill would end it, and reaps it: nothing drains.
+  void kill();
   bool running();
   const std::filesystem::path& log_file() const { return log_file_; }
 
