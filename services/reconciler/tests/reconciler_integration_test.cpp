@@ -249,6 +249,15 @@ TEST_CASE_METHOD(Rig, "revalidating an order number nobody knows answers 404", "
   CHECK(revalidate("  ").result() == core::http::status::bad_request);
 }
 
+TEST_CASE_METHOD(Rig, "an order number carrying SQL is only an order number nobody knows", "[integration]") {
+  add_item("WIDGET-1");
+  send(order());
+  const auto orders = count("orders");
+  CHECK(revalidate("100234' OR '1'='1").result() == core::http::status::not_found);
+  CHECK(revalidate("100234'; DELETE FROM orders; --").result() == core::http::status::not_found);
+  CHECK(count("orders") == orders);
+}
+
 TEST_CASE_METHOD(KnownCompany, "a batch whose quantities exceed QuickBooks' on-hand raises an inventory discrepancy",
                  "[integration]") {
   add_item("WIDGET-1", "1");
