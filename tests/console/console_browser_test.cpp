@@ -12,6 +12,7 @@
 #include <set>
 
 #include "ml/merchant_demo/stack.hpp"
+#include "ml/merchant_demo/test_stack_options.hpp"
 #include "ml/qbwc_sim/company_json.hpp"
 #include "ml/qbxml_writer/posting_identity.hpp"
 #include "ml/testing/environment.hpp"
@@ -119,19 +120,11 @@ bool quickbooks_holds_invoice(MerchantStack& stack, const std::string& key) {
 
 TEST_CASE("an operator fixes a needs-review order in QuickBooks and retries it from the console") {
   const auto tools = browser_tools_or_skip();
-  const auto work_dir = ml::testing::binary_dir() / "tests/console/console-test-work";
   const std::string rabbit_ui = ml::testing::rabbit_mgmt_url();
-  MerchantStack stack({.binary_dir = ml::testing::binary_dir(),
-                       .work_dir = work_dir,
-                       .pg_url = ml::testing::pg_url(),
-                       .amqp_url = ml::testing::amqp_url(),
-                       .rabbit_management_url = rabbit_ui,
-                       .name = "console_test",
-                       .orders = 60,
-                       .web_connector_faults = "",
-                       .extra_environment = {{"reconciler",
-                                              {{"ML_RECONCILER_CONSOLE_TOKEN", kToken},
-                                               {"ML_RECONCILER_RABBIT_UI_URL", rabbit_ui}}}}});
+  auto options = ml::merchant_demo::test_stack_options("console_test", 1, 60);
+  options.extra_environment = {
+      {"reconciler", {{"ML_RECONCILER_CONSOLE_TOKEN", kToken}, {"ML_RECONCILER_RABBIT_UI_URL", rabbit_ui}}}};
+  MerchantStack stack(options);
   REQUIRE(stack.wait_settled(600s, [](const auto& p) { std::cout << p.line() << std::endl; }));
 
   const auto parked = order_with_unknown_sku(stack);

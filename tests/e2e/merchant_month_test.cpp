@@ -7,44 +7,19 @@
 #include <pqxx/pqxx>
 
 #include <algorithm>
-#include <cstdlib>
 #include <iostream>
 #include <map>
 #include <set>
 
 #include "ml/merchant_demo/live_changes.hpp"
 #include "ml/merchant_demo/month_end.hpp"
+#include "ml/merchant_demo/snapshot.hpp"
 #include "ml/merchant_demo/stack.hpp"
-#include "ml/qbxml_writer/posting_identity.hpp"
-#include "ml/testing/environment.hpp"
+#include "ml/merchant_demo/test_stack_options.hpp"
 
 using namespace ml::merchant_demo;
 
 namespace {
-
-struct Snapshot {
-  std::vector<ExpectedOrder> expected;
-  ml::qbwc_sim::Company quickbooks;
-  MonthEnd month_end;
-};
-
-Snapshot snapshot(MerchantStack& stack) {
-  auto records = read_shipstation(stack.shipstation_base_url(), stack.shipstation_key(), stack.shipstation_secret());
-  auto known = known_entities(stack.shipstation_admin("GET", "/_sim/catalogue").body);
-  REQUIRE(records.has_value());
-  REQUIRE(known.has_value());
-  Snapshot s{expected_orders(*records, *known), stack.quickbooks(), {}};
-  s.month_end = month_end(s.expected, s.quickbooks, reconciler_views(stack.database_url()));
-  return s;
-}
-
-const ml::qbwc_sim::Invoice* invoice_of(const Snapshot& s, const std::string& key) {
-  const auto guid = ml::qbxml_writer::external_guid_for(key);
-  const auto it = std::ranges::find_if(s.quickbooks.invoices, [&](const auto& invoice) {
-    return ml::qbxml_writer::normalized_guid(invoice.external_guid) == guid;
-  });
-  return it == s.quickbooks.invoices.end() ? nullptr : &*it;
-}
 
 std::set<std::string> keys_with(pqxx::work& tx, const std::string& sql) {
   std::set<std::string> keys;
@@ -59,21 +34,7 @@ struct Month {
   LiveChanges changes;
   Snapshot changed;   ///< after the live changes settled
 
-  static StackOptions options() {
-    StackOptions o;
-    o.binary_dir = std::getenv("ML_BINARY_DIR");
-    o.work_dir = o.binary_dir / "artefacts" / "e2e";
-    o.pg_url = ml::testing::pg_url();
-    o.amqp_url = ml::testing::amqp_url();
-    o.rabbit_management_url = ml::testing::rabbit_mgmt_url();
-    o.name = "e2e_month";
-    o.seed = 11;
-    o.orders = 2000;
-    o.keep_database = std::getenv("ML_E2E_KEEP") != nullptr;  // for looking into a failure
-    return o;
-  }
-
-  Month() : stack(options()) {
+  Month() : stack(test_stack_options("e2e_month", 11, 2000)) {
     const auto report = [](const Progress& p) { std::cout << "  " << p.line() << "\n"; };
     REQUIRE(stack.wait_settled(std::chrono::minutes(15), report));
     posted = snapshot(stack);
@@ -164,23 +125,5 @@ TEST_CASE("orders shipped after the month arrive by webhook and repeated webhook
 }
 
 TEST_CASE("every order's audit trail holds its arrival, its validation and what QuickBooks answered", "[e2e]") {
-  auto& month = Month::get();
-  pqxx::connection connection(month.stack.database_url());
-  pqxx::work tx(connection);
-  const auto with = [&](const std::string& kind) {
-    return keys_with(tx, "SELECT DISTINCT order_number FROM audit.events WHERE kind = " + tx.quote(kind));
-  };
-  const auto received = with("order.received"), requested = with("posting.requested"),
-             completed = with("posting.completed"), alerted = with("alert.raised");
-  for (const auto& row : tx.exec("SELECT posting_key, state FROM reconciler.orders")) {
-    const auto key = row[0].as<std::string>();
-    const auto state = row[1].as<std::string>();
-    INFO(key << " " << state);
-    CHECK(received.contains(key));
-    if (state == "posted" || state == "voided") {
-      CHECK(requested.contains(key));
-      CHECK(completed.contains(key));
-    }
-    if (state == "needs_review") CHECK(alerted.contains(key));
-  }
+  CHECK(audit_trail_gaps(Month::get().stack.database_url()) == std::vector<std::string>{});
 }

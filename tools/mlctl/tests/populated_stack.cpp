@@ -8,24 +8,13 @@
 #include <memory>
 #include <sstream>
 
+#include "ml/merchant_demo/test_stack_options.hpp"
 #include "ml/testing/environment.hpp"
 
 namespace mlctl_test {
 namespace {
 
-ml::merchant_demo::StackOptions options() {
-  ml::merchant_demo::StackOptions o;
-  o.binary_dir = std::getenv("ML_BINARY_DIR");
-  o.work_dir = o.binary_dir / "artefacts" / "mlctl";
-  o.pg_url = ml::testing::pg_url();
-  o.amqp_url = ml::testing::amqp_url();
-  o.rabbit_management_url = ml::testing::rabbit_mgmt_url();
-  o.name = "mlctl_test";
-  o.seed = 5;
-  o.orders = 150;
-  o.keep_database = std::getenv("ML_KEEP_STACK") != nullptr;  // to look at it with mlctl afterwards
-  return o;
-}
+ml::merchant_demo::StackOptions options() { return ml::merchant_demo::test_stack_options("mlctl_test", 5, 150); }
 
 }  // namespace
 
