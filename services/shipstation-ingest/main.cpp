@@ -63,6 +63,7 @@ int run() {
   ResourceWorker worker(store, fetch_client,
                         {.max_attempts = ingest.fetch_max_attempts,
                          .retry_backoff = ingest.fetch_retry_backoff,
+                         .lease = ingest.fetch_lease,
                          .after_commit = [&relay] { relay.poke(); }},
                         clock, metrics, log);
   Poller poller(store, poll_client,

@@ -40,6 +40,7 @@ IngestSettings read_ingest_settings(core::ConfigReader& config) {
   s.fetch_interval = config.duration("ML_SHIPSTATION_INGEST_FETCH_INTERVAL", 1s);
   s.fetch_max_attempts = static_cast<int>(config.integer("ML_SHIPSTATION_INGEST_FETCH_MAX_ATTEMPTS", 10, 1, 1000));
   s.fetch_retry_backoff = config.duration("ML_SHIPSTATION_INGEST_FETCH_RETRY_BACKOFF", 30s);
+  s.fetch_lease = config.duration("ML_SHIPSTATION_INGEST_FETCH_LEASE", 10min);
   s.io_threads = static_cast<std::size_t>(config.integer("ML_SHIPSTATION_INGEST_IO_THREADS", 2, 1, 64));
   return s;
 }

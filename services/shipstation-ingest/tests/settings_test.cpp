@@ -36,6 +36,14 @@ TEST_CASE("the minimal configuration gives the documented defaults") {
   CHECK(s.timing.overlap == std::chrono::minutes(10));
   CHECK(s.timing.settle == std::chrono::seconds(60));
   CHECK(s.sync_from == *ml::core::parse_rfc3339("2026-03-01T00:00:00Z"));
+  CHECK(s.fetch_lease == std::chrono::minutes(10));
+}
+
+TEST_CASE("the fetch lease, how long a dead worker's claimed notification waits, is configurable") {
+  auto values = minimal();
+  values["ML_SHIPSTATION_INGEST_FETCH_LEASE"] = "30s";
+  auto config = reader(values);
+  CHECK(read_ingest_settings(config).fetch_lease == std::chrono::seconds(30));
 }
 
 TEST_CASE("every missing required key is reported at once") {

@@ -171,10 +171,35 @@ void MerchantStack::start_service(const std::string& name, Environment settings)
   env.insert(env.end(), settings.begin(), settings.end());
   if (const auto extra = options_.extra_environment.find(name); extra != options_.extra_environment.end())
     env.insert(env.end(), extra->second.begin(), extra->second.end());
+  service_environment_[name] = std::move(env);
+  launch_service(name, false);
+}
+
+void MerchantStack::launch_service(const std::string& name, bool append_log) {
   auto child = std::make_unique<ChildProcess>(options_.binary_dir / "services" / name / name, std::vector<std::string>{},
-                                              env, options_.work_dir / (name + ".log"));
-  if (!child->wait_ready(port, 60s)) throw StackError(name + " did not become ready; see " + child->log_file().string());
+                                              service_environment_.at(name), options_.work_dir / (name + ".log"),
+                                              append_log);
+  if (!child->wait_ready(ports_.at(name), 60s))
+    throw StackError(name + " did not become ready; see " + child->log_file().string());
+  std::lock_guard lock(children_mutex_);
   children_[name] = std::move(child);
+}
+
+const std::vector<std::string>& MerchantStack::service_names() {
+  static const std::vector<std::string> names{"qbwc-gateway", "qbxml-writer", "reconciler", "shipstation-ingest"};
+  return names;
+}
+
+void MerchantStack::kill_and_restart(const std::string& name) {
+  if (!service_environment_.contains(name)) throw StackError("no service " + name + " to restart");
+  {
+    std::lock_guard lock(children_mutex_);
+    if (auto it = children_.find(name); it != children_.end()) {
+      it->second->kill();
+      children_.erase(it);
+    }
+  }
+  launch_service(name, true);
 }
 
 void MerchantStack::subscribe_webhooks() {
@@ -200,6 +225,7 @@ void MerchantStack::start_web_connector() {
 }
 
 qbwc_sim::Company MerchantStack::quickbooks(bool keep_stopped) {
+  std::lock_guard lock(children_mutex_);
   if (auto it = children_.find("qbwc-sim"); it != children_.end()) {
     it->second->stop(60s);
     children_.erase(it);
@@ -221,12 +247,17 @@ HttpAnswer MerchantStack::shipstation_api(const std::string& target) const {
   return http_exchange(ports_.at("shipstation-sim"), "GET", target, {}, shipstation_key() + ":" + shipstation_secret());
 }
 
+std::vector<std::string> MerchantStack::secrets() const {
+  return {shipstation_secret(), webhook_token_, kWebConnectorPassword, split_url(options_.amqp_url).user_info + "@"};
+}
+
 std::string MerchantStack::shipstation_base_url() const {
   return "http://127.0.0.1:" + std::to_string(ports_.at("shipstation-sim"));
 }
 
 std::map<std::string, int> MerchantStack::stop() {
   std::map<std::string, int> statuses;
+  std::lock_guard lock(children_mutex_);
   for (const char* name : {"qbwc-sim", "shipstation-ingest", "reconciler", "qbxml-writer", "qbwc-gateway", "shipstation-sim"})
     if (auto it = children_.find(name); it != children_.end()) {
       statuses[name] = it->second->stop(60s);

@@ -43,6 +43,16 @@ SimState::SimState(boost::asio::io_context& io, SimOptions o)
   }
 }
 
+namespace {
+
+/// "http://host:port" of a webhook target: its path often carries the subscriber's token.
+std::string origin_of(const std::string& url) {
+  const auto scheme_end = url.find("://");
+  return scheme_end == std::string::npos ? std::string() : url.substr(0, url.find('/', scheme_end + 3));
+}
+
+}  // namespace
+
 void SimState::deliver(std::vector<WebhookDelivery> deliveries, bool ship_notify) {
   const auto delay = std::chrono::milliseconds(webhook_delay_ms.load());
   for (auto& delivery : deliveries) {
@@ -57,7 +67,7 @@ void SimState::deliver(std::vector<WebhookDelivery> deliveries, bool ship_notify
                     auto self = weak.lock();
                     if (!self) return;
                     if (!ok)
-                      self->log.warn("webhook delivery failed", {{"target", sent.target_url},
+                      self->log.warn("webhook delivery failed", {{"target", origin_of(sent.target_url)},
                                                                  {"resource_type", sent.resource_type},
                                                                  {"detail", detail}});
                     std::lock_guard lock(self->counters_mutex);

@@ -23,6 +23,7 @@ struct IngestSettings {
   std::chrono::milliseconds fetch_interval{1'000};        ///< how often the worker looks for due notifications
   int fetch_max_attempts = 10;                            ///< then the notification is marked failed
   std::chrono::milliseconds fetch_retry_backoff{30'000};  ///< doubled per attempt, at most 1 h
+  std::chrono::milliseconds fetch_lease{600'000};  ///< a notification claimed by a worker that died waits this long
   std::size_t io_threads = 2;
   std::vector<std::string> problems;  ///< values ConfigReader accepted but the ingest cannot use
 };

@@ -23,6 +23,12 @@ std::vector<std::int64_t> create_orders(MerchantStack& stack, int count, int off
 /// Creates one label batch for the orders (a SHIP_NOTIFY).
 void label_orders(MerchantStack& stack, const std::vector<std::int64_t>& order_ids);
 
+/// Creates `count` orders in the first store for known customers and SKUs (picked from `offset` on);
+/// their ids.
+std::vector<std::int64_t> create_orders(MerchantStack& stack, int count, int offset);
+/// Labels the orders in one batch (one SHIP_NOTIFY).
+void label_orders(MerchantStack& stack, const std::vector<std::int64_t>& order_ids);
+
 /// Picks `each` posted single-label orders per kind of change and applies the changes; creates
 /// `each` new orders for known customers and SKUs and labels them with every SHIP_NOTIFY sent twice.
 LiveChanges apply_live_changes(MerchantStack& stack, const ShipStationRecords& records,

@@ -7,9 +7,11 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "ml/merchant_demo/process.hpp"
 #include "ml/qbwc_sim/company.hpp"
@@ -79,6 +81,9 @@ class MerchantStack {
   std::string shipstation_base_url() const;
   std::string shipstation_key() const { return "ShipStation"; }
   std::string shipstation_secret() const { return "Rocks"; }
+  /// Every secret the stack configured (ShipStation API secret, webhook token, Web Connector
+  /// password, the AMQP URL's "user:password@"): none may appear in a log.
+  std::vector<std::string> secrets() const;
 
   /// The simulated company as last saved: stops the Web Connector loop (after its session) and
   /// starts it again unless `keep_stopped`.
@@ -92,6 +97,12 @@ class MerchantStack {
   /// The reconciler's HTTP port (POST /revalidate) and the ingest's (webhooks).
   unsigned short reconciler_port() const { return ports_.at("reconciler"); }
 
+  /// The four services, in the order they start.
+  static const std::vector<std::string>& service_names();
+  /// SIGKILL to service `name` (one of service_names()), then starts it again with the same
+  /// environment and port, its log appended to; StackError when it does not become ready.
+  void kill_and_restart(const std::string& name);
+
   /// SIGTERM to every child; their exit statuses by name.
   std::map<std::string, int> stop();
 
@@ -101,6 +112,7 @@ class MerchantStack {
   void start_shipstation_sim();
   void seed_quickbooks();
   void start_service(const std::string& name, Environment settings);
+  void launch_service(const std::string& name, bool append_log);
   void start_web_connector();
   void subscribe_webhooks();
 
@@ -109,6 +121,8 @@ class MerchantStack {
   std::string amqp_url_;
   std::string webhook_token_;
   std::map<std::string, unsigned short> ports_;
+  std::map<std::string, Environment> service_environment_;  ///< as started, for restarts
+  std::mutex children_mutex_;  ///< a chaos driver restarts services while the test reads QuickBooks
   std::map<std::string, std::unique_ptr<ChildProcess>> children_;
 };
 
