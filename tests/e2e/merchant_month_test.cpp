@@ -63,7 +63,7 @@ TEST_CASE("every shipped valid order of the month has exactly one transaction wi
   CHECK(month.changed.month_end.disagreements == std::vector<std::string>{});
 }
 
-TEST_CASE("every order with an unknown customer or item has an open alert and no transaction", "[e2e]") {
+TEST_CASE("every order with an unknown customer or item has an open alert and no open transaction", "[e2e]") {
   auto& month = Month::get();
   pqxx::connection connection(month.stack.database_url());
   pqxx::work tx(connection);
@@ -75,7 +75,8 @@ TEST_CASE("every order with an unknown customer or item has an open alert and no
     ++unknown;
     INFO(e.key << ": " << e.problems.front());
     CHECK(alerted.contains(e.key));
-    CHECK(invoice_of(month.changed, e.key) == nullptr);
+    const auto* invoice = invoice_of(month.changed, e.key);
+    CHECK((invoice == nullptr || invoice->voided));  // voided: a split part made a posted order invalid
   }
   CHECK(unknown > 50);
 }

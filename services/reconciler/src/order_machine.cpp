@@ -71,6 +71,20 @@ Decision needs_review(OrderRecord record, std::vector<Problem> problems) {
   return {std::move(record), {}, std::nullopt, known ? std::vector<Problem>{} : std::move(problems)};
 }
 
+// The order needs a person. When QuickBooks holds what an earlier, valid version asked for (a
+// split part or an edit brought an unknown customer or item), that transaction no longer
+// matches the order: it is voided too, and a retry after the fix re-enters its lines.
+Decision park(const OrderRecord& record, std::vector<Problem> problems, const OrderGroup& group,
+              const MachineSettings& settings) {
+  auto review = needs_review(record, std::move(problems));
+  if (!holds_transaction(record)) return review;
+  auto voiding = request(record, PostingAction::void_txn, std::nullopt, group, settings);
+  voiding.record.state = OrderState::needs_review;
+  voiding.record.reason = std::move(review.record.reason);
+  voiding.alerts = std::move(review.alerts);
+  return voiding;
+}
+
 struct Validation {
   std::optional<std::string> customer;
   std::vector<std::vector<std::string>> item_names;  // per part, per line
@@ -130,11 +144,11 @@ Decision evaluate(const OrderRecord& record, const OrderGroup& group, const QbDi
     parked.state = OrderState::validating;
     return {std::move(parked), std::move(v.ask), std::nullopt, {}};
   }
-  if (!v.problems.empty()) return needs_review(record, std::move(v.problems));
+  if (!v.problems.empty()) return park(record, std::move(v.problems), group, settings);
   if (!date) return settle(record, settled_state(record));
 
   auto lines = build_lines(group, v.item_names, settings.match);
-  if (lines.empty()) return needs_review(record, {nothing_to_post(group)});
+  if (lines.empty()) return park(record, {nothing_to_post(group)}, group, settings);
   auto tx = transaction_for(record.posting_key, *date, *v.customer, std::move(lines));
   const bool unchanged = asked_to_hold(record) && record.last_request->transaction == tx;
   const bool retry = force && record.posting_state == OrderState::failed;

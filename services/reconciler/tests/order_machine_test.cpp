@@ -138,6 +138,45 @@ TEST_CASE("voiding one of several labels updates the date to the next label's") 
   CHECK(messages::format_date(decision.posting->transaction->txn_date) == "2026-11-23");
 }
 
+TEST_CASE("a split part with an unknown item arriving after the add voids the transaction and parks the order") {
+  auto group = shipped_group();
+  auto child = order(5002);
+  child.parent_id = 5001;
+  child.items = {line("NEW-SKU", "1", "10")};
+  group.parts.push_back(child);
+  auto qb = known_quickbooks();
+  qb.missing_item("NEW-SKU");
+  const auto decision = evaluate(posted(), group, qb, {}, {});
+  CHECK(decision.record.state == OrderState::needs_review);
+  REQUIRE(decision.posting);
+  CHECK(decision.posting->action == PostingAction::void_txn);
+  CHECK(decision.posting->revision == 2);
+  REQUIRE(decision.alerts.size() == 1);
+  CHECK(decision.alerts[0].kind == "unknown_item");
+  const auto done = on_completed(decision.record, {"100234", 2, PostingAction::void_txn, messages::TxnKind::invoice,
+                                                   messages::PostingOutcome::voided, "TXN-1", "2", "100234",
+                                                   std::nullopt});
+  CHECK(done.state == OrderState::needs_review);
+  CHECK_FALSE(evaluate(done, group, qb, {}, {}).posting);
+}
+
+TEST_CASE("once the unknown item exists the parked order's voided transaction is updated with every line") {
+  auto group = shipped_group();
+  auto child = order(5002);
+  child.parent_id = 5001;
+  child.items = {line("NEW-SKU", "1", "10")};
+  group.parts.push_back(child);
+  auto qb = known_quickbooks();
+  qb.missing_item("NEW-SKU");
+  auto parked = evaluate(posted(), group, qb, {}, {}).record;
+  auto fixed = known_quickbooks();
+  fixed.item("NEW-SKU");
+  const auto decision = evaluate(parked, group, fixed, {}, {});
+  REQUIRE(decision.posting);
+  CHECK(decision.posting->action == PostingAction::update);
+  CHECK(decision.posting->order_ids == std::vector<std::int64_t>{5001, 5002});
+}
+
 TEST_CASE("an order cancelled before anything was posted ends cancelled without a posting") {
   auto group = shipped_group();
   group.parts[0].order_status = messages::OrderStatus::cancelled;
