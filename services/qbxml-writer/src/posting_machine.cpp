@@ -123,15 +123,17 @@ PostingDecision PostingMachine::send_write(Posting posting, std::vector<PostingM
   return {std::move(posting), std::move(messages)};
 }
 
+// An HRESULT instead of an answer: transient, unless QuickBooks could not parse the request.
+PostingDecision PostingMachine::hresult_failure(Posting posting, const messages::QbxmlResponse& response) const {
+  const auto disposition =
+      response.hresult == kParseErrorHresult ? FailureDisposition::final_failure : FailureDisposition::transient;
+  return fail(std::move(posting), {}, disposition, std::nullopt, response.status_message.value_or(""), response.hresult);
+}
+
 PostingDecision PostingMachine::on_find_answer(Posting posting, const messages::QbxmlResponse& response) const {
   using messages::QbxmlOutcome;
   if (response.outcome == QbxmlOutcome::in_doubt) return send_find(std::move(posting), {});
-  if (response.outcome == QbxmlOutcome::hresult_error) {
-    const auto disposition = response.hresult == kParseErrorHresult ? FailureDisposition::final_failure
-                                                                    : FailureDisposition::transient;
-    return fail(std::move(posting), {}, disposition, std::nullopt, response.status_message.value_or(""),
-                response.hresult);
-  }
+  if (response.outcome == QbxmlOutcome::hresult_error) return hresult_failure(std::move(posting), response);
   auto parsed = parse_response_element(response.response_xml.value_or(""));
   if (!parsed) return fail(std::move(posting), {}, FailureDisposition::final_failure, response.status_code,
                            parsed.error(), std::nullopt);
@@ -182,12 +184,7 @@ PostingDecision PostingMachine::on_write_answer(Posting posting, const messages:
                                  "answer was lost (QBWC session " + response.ticket + ")"}};
     return {std::move(posting), std::move(messages)};
   }
-  if (response.outcome == QbxmlOutcome::hresult_error) {
-    const auto disposition = response.hresult == kParseErrorHresult ? FailureDisposition::final_failure
-                                                                    : FailureDisposition::transient;
-    return fail(std::move(posting), {}, disposition, std::nullopt, response.status_message.value_or(""),
-                response.hresult);
-  }
+  if (response.outcome == QbxmlOutcome::hresult_error) return hresult_failure(std::move(posting), response);
   auto parsed = parse_response_element(response.response_xml.value_or(""));
   if (!parsed) return fail(std::move(posting), {}, FailureDisposition::final_failure, response.status_code,
                            parsed.error() + " (status " + status_text(response) + ")", std::nullopt);

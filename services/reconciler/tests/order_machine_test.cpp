@@ -33,6 +33,16 @@ OrderRecord posted() {
                                         messages::PostingOutcome::created, "TXN-1", "1", "100234", std::nullopt});
 }
 
+// The shipped order plus a split part (5002) whose SKU QuickBooks lacks.
+OrderGroup split_with_unknown_child() {
+  auto group = shipped_group();
+  auto child = order(5002);
+  child.parent_id = 5001;
+  child.items = {line("NEW-SKU", "1", "10")};
+  group.parts.push_back(child);
+  return group;
+}
+
 messages::PostingFailed failure(std::int64_t revision, messages::FailureDisposition disposition) {
   return {"100234", revision, PostingAction::add, messages::TxnKind::invoice, disposition, 3140,
           "Invalid reference to Customer", std::nullopt};
@@ -139,11 +149,7 @@ TEST_CASE("voiding one of several labels updates the date to the next label's") 
 }
 
 TEST_CASE("a split part with an unknown item arriving after the add voids the transaction and parks the order") {
-  auto group = shipped_group();
-  auto child = order(5002);
-  child.parent_id = 5001;
-  child.items = {line("NEW-SKU", "1", "10")};
-  group.parts.push_back(child);
+  const auto group = split_with_unknown_child();
   auto qb = known_quickbooks();
   qb.missing_item("NEW-SKU");
   const auto decision = evaluate(posted(), group, qb, {}, {});
@@ -161,11 +167,7 @@ TEST_CASE("a split part with an unknown item arriving after the add voids the tr
 }
 
 TEST_CASE("once the unknown item exists the parked order's voided transaction is updated with every line") {
-  auto group = shipped_group();
-  auto child = order(5002);
-  child.parent_id = 5001;
-  child.items = {line("NEW-SKU", "1", "10")};
-  group.parts.push_back(child);
+  const auto group = split_with_unknown_child();
   auto qb = known_quickbooks();
   qb.missing_item("NEW-SKU");
   auto parked = evaluate(posted(), group, qb, {}, {}).record;

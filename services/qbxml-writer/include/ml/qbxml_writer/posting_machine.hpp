@@ -75,6 +75,7 @@ class PostingMachine {
   PostingDecision send_find(Posting posting, std::vector<PostingMessage> messages) const;
   PostingDecision send_write(Posting posting, std::vector<PostingMessage> messages, PostingStep step) const;
   PostingDecision on_find_answer(Posting posting, const messages::QbxmlResponse& response) const;
+  PostingDecision hresult_failure(Posting posting, const messages::QbxmlResponse& response) const;
   PostingDecision on_write_answer(Posting posting, const messages::QbxmlResponse& response) const;
   PostingDecision after_completion(Posting posting, std::vector<PostingMessage> messages) const;
   PostingDecision fail(Posting posting, std::vector<PostingMessage> messages, messages::FailureDisposition disposition,
