@@ -1,5 +1,6 @@
 #include <csignal>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <string>
@@ -11,6 +12,8 @@
 using namespace ml::merchant_demo;
 
 namespace {
+
+constexpr const char* kConsoleToken = "demo-console-token";
 
 constexpr const char* kUsage =
     "usage: merchant-demo --build DIR --work DIR --pg URL --amqp URL --management URL\n"
@@ -77,6 +80,8 @@ int main(int argc, char** argv) {
     stack_options.orders = std::stoi(options["orders"]);
     stack_options.web_connector_faults = options["faults"];
     stack_options.keep_database = true;
+    stack_options.extra_environment["reconciler"] = {{"ML_RECONCILER_CONSOLE_TOKEN", kConsoleToken},
+                                                     {"ML_RECONCILER_RABBIT_UI_URL", options["management"]}};
     MerchantStack stack(stack_options);
     wait_or_fail(stack, "ShipStation backfill → validation → QuickBooks (qbwc-sim polls every 2 s)");
     const auto records = read_shipstation(stack.shipstation_base_url(), stack.shipstation_key(), stack.shipstation_secret());
@@ -91,8 +96,15 @@ int main(int argc, char** argv) {
     const bool once = options.contains("once");
     std::cout << "\n== month-end reconciliation\n";
     reconcile(stack, once).print(std::cout);
+    const auto reconciler = "http://127.0.0.1:" + std::to_string(stack.reconciler_port());
     std::cout << "\nRabbitMQ management UI: " << stack.rabbit_management_url() << "#/queues (virtual host "
-              << stack.vhost() << ", user ml, password ml)\nLogs: " << stack.work_dir().string() << "\n";
+              << stack.vhost() << ", user ml, password ml)\n"
+              << "Operator console:       " << reconciler << "/console (token " << kConsoleToken << ")\n"
+              << "mlctl:                  " << (std::filesystem::path(options["build"]) / "tools/mlctl/mlctl").string()
+              << " --pg " << stack.database_url() << " --rabbit " << stack.rabbit_management_url()
+              << " --rabbit-user ml --rabbit-password ml --vhost " << stack.vhost() << " --reconciler " << reconciler
+              << " status | report --from 2026-03-01 --to 2026-03-31 | map sku SKU ITEM | retry ORDER\n"
+              << "Logs:                   " << stack.work_dir().string() << "\n";
     if (!once) {
       std::cout << "The stack keeps running; Ctrl-C stops it.\n" << std::flush;
       int signal = 0;
