@@ -14,7 +14,7 @@
 #include "ml/merchant_demo/stack.hpp"
 #include "ml/merchant_demo/test_stack_options.hpp"
 #include "ml/qbwc_sim/company_json.hpp"
-#include "ml/qbxml_writer/posting_identity.hpp"
+#include "ml/qbxml/posting_identity.hpp"
 #include "ml/testing/environment.hpp"
 
 namespace fs = std::filesystem;
@@ -110,9 +110,9 @@ std::string order_state(const MerchantStack& stack, const std::string& key) {
 
 bool quickbooks_holds_invoice(MerchantStack& stack, const std::string& key) {
   const auto company = stack.quickbooks();
-  const auto guid = ml::qbxml_writer::external_guid_for(key);
+  const auto guid = ml::qbxml::external_guid_for(key);
   return std::ranges::any_of(company.invoices, [&](const auto& invoice) {
-    return !invoice.voided && ml::qbxml_writer::normalized_guid(invoice.external_guid) == guid;
+    return !invoice.voided && ml::qbxml::normalized_guid(invoice.external_guid) == guid;
   });
 }
 

@@ -3,7 +3,7 @@
 #include <array>
 #include <chrono>
 
-#include "ml/qbxml_writer/posting_identity.hpp"
+#include "ml/qbxml/posting_identity.hpp"
 
 namespace ml::quickbooks_e2e {
 namespace {
@@ -41,8 +41,8 @@ messages::PostingRequested invoice_posting(const std::string& key, std::size_t n
   messages::PostingTransaction transaction;
   transaction.txn_date = std::chrono::year{2026} / std::chrono::month{static_cast<unsigned>(1 + n % 12)} /
                          std::chrono::day{static_cast<unsigned>(1 + n % 28)};
-  transaction.ref_number = qbxml_writer::ref_number_for(key);
-  const auto guid = qbxml_writer::external_guid_for(key);  // "{...}": the message carries it without braces
+  transaction.ref_number = qbxml::ref_number_for(key);
+  const auto guid = qbxml::external_guid_for(key);  // "{...}": the message carries it without braces
   transaction.external_guid = guid.substr(1, guid.size() - 2);
   transaction.customer_full_name = kCustomers[n % kCustomers.size()];
   transaction.lines = std::move(lines);

@@ -1,6 +1,6 @@
 #include "ml/qbxml_writer/invoice_content.hpp"
 
-#include "ml/qbxml_writer/posting_identity.hpp"
+#include "ml/qbxml/posting_identity.hpp"
 
 namespace ml::qbxml_writer {
 namespace {
@@ -14,7 +14,7 @@ KeyPlacement key_placement(const Posting& posting) {
   if (tx.po_number || tx.memo) return {tx.po_number.value_or(""), tx.memo.value_or("")};
   const auto& key = posting.request.posting_key;
   if (key == posting.ref_number) return {};
-  if (key.size() <= kPoNumberLength) return {key, ""};
+  if (key.size() <= qbxml::kPoNumberLength) return {key, ""};
   return {"", key};
 }
 
@@ -73,7 +73,7 @@ qbxml::InvoiceQuery invoice_lookup(const Posting& posting) {
 
 bool is_posting_invoice(const Posting& posting, const qbxml::Invoice& invoice) {
   if (!posting.txn_id.empty()) return invoice.txn_id == posting.txn_id;
-  if (!invoice.external_guid.empty() && normalized_guid(invoice.external_guid) == normalized_guid(posting.external_guid))
+  if (!invoice.external_guid.empty() && qbxml::normalized_guid(invoice.external_guid) == qbxml::normalized_guid(posting.external_guid))
     return true;
   if (invoice.po_number.empty()) return false;
   const auto& tx = posting.request.transaction;

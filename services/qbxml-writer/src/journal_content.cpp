@@ -1,7 +1,7 @@
 #include "ml/qbxml_writer/journal_content.hpp"
 
 #include "ml/qbxml_writer/invoice_content.hpp"
-#include "ml/qbxml_writer/posting_identity.hpp"
+#include "ml/qbxml/posting_identity.hpp"
 #include "ml/qbxml_writer/posting_machine.hpp"
 
 namespace ml::qbxml_writer {
@@ -79,7 +79,7 @@ std::expected<qbxml::JournalEntryAdd, std::string> journal_entry_add(const Posti
 
 bool is_posting_journal_entry(const Posting& posting, const qbxml::JournalEntry& entry) {
   if (!posting.txn_id.empty()) return entry.txn_id == posting.txn_id;
-  return !entry.external_guid.empty() && normalized_guid(entry.external_guid) == normalized_guid(posting.external_guid);
+  return !entry.external_guid.empty() && qbxml::normalized_guid(entry.external_guid) == qbxml::normalized_guid(posting.external_guid);
 }
 
 qbxml::Request lookup_request(const Posting& posting) {

@@ -4,7 +4,7 @@
 #include <utility>
 
 #include "ml/qbxml/status.hpp"
-#include "ml/qbxml_writer/posting_identity.hpp"
+#include "ml/qbxml/posting_identity.hpp"
 #include "ml/qbxml_writer/request_text.hpp"
 
 namespace ml::qbxml_writer {
@@ -59,8 +59,8 @@ PostingDecision PostingMachine::on_requested(const std::optional<Posting>& curre
                                              const messages::PostingRequested& request) const {
   if (current && request.revision <= current->request.revision) return {*current, {}};
   Posting posting = current.value_or(Posting{});
-  if (posting.ref_number.empty()) posting.ref_number = ref_number_for(request.posting_key);
-  if (posting.external_guid.empty()) posting.external_guid = external_guid_for(request.posting_key);
+  if (posting.ref_number.empty()) posting.ref_number = qbxml::ref_number_for(request.posting_key);
+  if (posting.external_guid.empty()) posting.external_guid = qbxml::external_guid_for(request.posting_key);
   posting.request = request;
   posting.stale_retries = 0;
   if (in_flight(posting)) return {std::move(posting), {}};

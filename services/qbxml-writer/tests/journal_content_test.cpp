@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "ml/qbxml_writer/journal_content.hpp"
-#include "ml/qbxml_writer/posting_identity.hpp"
+#include "ml/qbxml/posting_identity.hpp"
 #include "ml/qbxml_writer/posting_machine.hpp"
 
 using namespace ml::qbxml_writer;
@@ -23,8 +23,8 @@ Posting journal_posting(std::vector<msg::PostingLine> lines) {
   tx.customer_full_name = "Jane Doe";
   tx.lines = std::move(lines);
   posting.request.transaction = tx;
-  posting.ref_number = ref_number_for("100234");
-  posting.external_guid = external_guid_for("100234");
+  posting.ref_number = ml::qbxml::ref_number_for("100234");
+  posting.external_guid = ml::qbxml::external_guid_for("100234");
   return posting;
 }
 
@@ -53,7 +53,7 @@ TEST_CASE("a journal entry debits A/R with the total and credits each line to it
   CHECK(side_total(*entry, ml::qbxml::JournalLine::Side::debit) ==
         side_total(*entry, ml::qbxml::JournalLine::Side::credit));
   CHECK(entry->ref_number == "100234");
-  CHECK(entry->external_guid == external_guid_for("100234"));
+  CHECK(entry->external_guid == ml::qbxml::external_guid_for("100234"));
 }
 
 TEST_CASE("a discount line of a journal entry is debited to its account, keeping the entry balanced") {

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "ml/qbxml_writer/posting_identity.hpp"
+#include "ml/qbxml/posting_identity.hpp"
 #include "ml/qbxml_writer/posting_machine.hpp"
 
 using namespace ml::qbxml_writer;
@@ -71,7 +71,7 @@ const T& only(const PostingDecision& d) {
   return std::get<T>(d.messages[0]);
 }
 
-const std::string kGuid = external_guid_for("100234");
+const std::string kGuid = ml::qbxml::external_guid_for("100234");
 
 }  // namespace
 
@@ -97,7 +97,7 @@ TEST_CASE("a long order number is posted under its short RefNumber with the full
   Fixture f;
   auto d = f.machine.on_requested(std::nullopt, requested(msg::PostingAction::add, 1, "AMZ-113-4567890"));
   const auto& rq = only<msg::QbxmlRequest>(d);
-  CHECK(rq.request_xml.find("<RefNumber>" + ref_number_for("AMZ-113-4567890") + "</RefNumber>") != std::string::npos);
+  CHECK(rq.request_xml.find("<RefNumber>" + ml::qbxml::ref_number_for("AMZ-113-4567890") + "</RefNumber>") != std::string::npos);
   CHECK(rq.request_xml.find("<PONumber>AMZ-113-4567890</PONumber>") != std::string::npos);
 }
 
@@ -132,7 +132,7 @@ TEST_CASE("an invoice with the same RefNumber but another ExternalGUID is not ad
   d = f.machine.on_response(d.posting, lost(d.posting));
   d = f.machine.on_session_started(d.posting);
   d = f.machine.on_response(
-      d.posting, answered(d.posting, "InvoiceQueryRs", 0, invoice_ret("T-other", "5", external_guid_for("other"))));
+      d.posting, answered(d.posting, "InvoiceQueryRs", 0, invoice_ret("T-other", "5", ml::qbxml::external_guid_for("other"))));
   CHECK(only<msg::QbxmlRequest>(d).request_xml.starts_with("<InvoiceAddRq"));
 }
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "ml/qbxml_writer/posting_identity.hpp"
+#include "ml/qbxml/posting_identity.hpp"
 
 namespace ml::reconciler {
 
@@ -68,12 +68,12 @@ messages::PostingTransaction transaction_for(const std::string& posting_key, mes
                                              std::string customer_full_name, std::vector<messages::PostingLine> lines) {
   messages::PostingTransaction tx;
   tx.txn_date = date;
-  tx.ref_number = qbxml_writer::ref_number_for(posting_key);
+  tx.ref_number = qbxml::ref_number_for(posting_key);
   if (posting_key != tx.ref_number) {
-    if (posting_key.size() <= qbxml_writer::kPoNumberLength) tx.po_number = posting_key;
+    if (posting_key.size() <= qbxml::kPoNumberLength) tx.po_number = posting_key;
     else tx.memo = posting_key;
   }
-  auto guid = qbxml_writer::external_guid_for(posting_key);
+  auto guid = qbxml::external_guid_for(posting_key);
   guid = guid.substr(1, guid.size() - 2);
   std::ranges::transform(guid, guid.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   tx.external_guid = std::move(guid);

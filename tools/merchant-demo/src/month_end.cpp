@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "ml/qbxml_writer/posting_identity.hpp"
+#include "ml/qbxml/posting_identity.hpp"
 
 namespace ml::merchant_demo {
 namespace {
@@ -47,11 +47,11 @@ std::map<std::string, ReconcilerView> reconciler_views(const std::string& databa
 MonthEnd month_end(const std::vector<ExpectedOrder>& expected, const qbwc_sim::Company& quickbooks,
                    const std::map<std::string, ReconcilerView>& views) {
   std::map<std::string, std::vector<const qbwc_sim::Invoice*>> by_guid;
-  for (const auto& invoice : quickbooks.invoices) by_guid[qbxml_writer::normalized_guid(invoice.external_guid)].push_back(&invoice);
+  for (const auto& invoice : quickbooks.invoices) by_guid[qbxml::normalized_guid(invoice.external_guid)].push_back(&invoice);
   MonthEnd report;
   std::size_t matched = 0;
   for (const auto& e : expected) {
-    const auto found = by_guid.find(qbxml_writer::external_guid_for(e.key));
+    const auto found = by_guid.find(qbxml::external_guid_for(e.key));
     const auto invoices = found == by_guid.end() ? std::vector<const qbwc_sim::Invoice*>{} : found->second;
     matched += invoices.size();
     report.transactions += static_cast<int>(invoices.size());

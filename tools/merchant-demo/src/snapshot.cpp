@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <set>
 
-#include "ml/qbxml_writer/posting_identity.hpp"
+#include "ml/qbxml/posting_identity.hpp"
 
 namespace ml::merchant_demo {
 
@@ -20,9 +20,9 @@ Snapshot snapshot(MerchantStack& stack) {
 }
 
 const qbwc_sim::Invoice* invoice_of(const Snapshot& s, const std::string& key) {
-  const auto guid = qbxml_writer::external_guid_for(key);
+  const auto guid = qbxml::external_guid_for(key);
   const auto it = std::ranges::find_if(s.quickbooks.invoices, [&](const auto& invoice) {
-    return qbxml_writer::normalized_guid(invoice.external_guid) == guid;
+    return qbxml::normalized_guid(invoice.external_guid) == guid;
   });
   return it == s.quickbooks.invoices.end() ? nullptr : &*it;
 }

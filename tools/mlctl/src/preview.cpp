@@ -3,7 +3,7 @@
 #include "ml/mlctl/database.hpp"
 #include "ml/mlctl/table.hpp"
 #include "ml/qbxml_writer/journal_content.hpp"
-#include "ml/qbxml_writer/posting_identity.hpp"
+#include "ml/qbxml/posting_identity.hpp"
 #include "ml/qbxml_writer/posting_machine.hpp"
 #include "ml/qbxml_writer/request_text.hpp"
 
@@ -31,8 +31,8 @@ std::vector<std::string> preview_key(pqxx::transaction_base& tx, const std::stri
   if (!request) throw CommandError("order " + key + ": its last posting.requested cannot be read: " + request.error().to_string());
   qbxml_writer::Posting posting;
   posting.request = *request;
-  posting.ref_number = qbxml_writer::ref_number_for(key);
-  posting.external_guid = qbxml_writer::external_guid_for(key);
+  posting.ref_number = qbxml::ref_number_for(key);
+  posting.external_guid = qbxml::external_guid_for(key);
   posting.txn_id = row[3].as<std::string>();
   posting.edit_sequence = row[4].as<std::string>();
   const auto step = step_for(posting);

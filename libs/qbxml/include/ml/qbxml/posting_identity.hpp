@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace ml::qbxml_writer {
+namespace ml::qbxml {
 
 /// First character of a shortened RefNumber; a key starting with it is always shortened, so a
 /// short form can never equal a key used as-is.
@@ -24,4 +24,4 @@ std::string external_guid_for(std::string_view posting_key);
 /// "{...}" upper-case form of a UUID given with or without braces, for comparing GUIDs.
 std::string normalized_guid(std::string_view guid);
 
-}  // namespace ml::qbxml_writer
+}  // namespace ml::qbxml

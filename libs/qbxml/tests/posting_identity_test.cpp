@@ -4,9 +4,9 @@
 #include <string>
 
 #include "ml/core/ids.hpp"
-#include "ml/qbxml_writer/posting_identity.hpp"
+#include "ml/qbxml/posting_identity.hpp"
 
-using namespace ml::qbxml_writer;
+using namespace ml::qbxml;
 
 TEST_CASE("an order number of at most 11 characters is its own RefNumber") {
   CHECK(ref_number_for("100234") == "100234");

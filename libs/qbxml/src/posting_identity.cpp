@@ -1,4 +1,4 @@
-#include "ml/qbxml_writer/posting_identity.hpp"
+#include "ml/qbxml/posting_identity.hpp"
 
 #include <openssl/evp.h>
 
@@ -7,7 +7,7 @@
 #include <stdexcept>
 #include <vector>
 
-namespace ml::qbxml_writer {
+namespace ml::qbxml {
 namespace {
 
 std::vector<unsigned char> digest(const EVP_MD* md, std::string_view prefix, std::string_view text) {
@@ -71,4 +71,4 @@ std::string normalized_guid(std::string_view guid) {
   return out + "}";
 }
 
-}  // namespace ml::qbxml_writer
+}  // namespace ml::qbxml
