@@ -40,8 +40,8 @@ struct Month {
     posted = snapshot(stack);
     auto records = read_shipstation(stack.shipstation_base_url(), stack.shipstation_key(), stack.shipstation_secret());
     REQUIRE(records.has_value());
-    const auto changed_at = std::chrono::system_clock::now();
     changes = apply_live_changes(stack, *records, posted.expected, 5);
+    const auto changed_at = std::chrono::system_clock::now();  // after the last change: a poll must cover them all
     REQUIRE(stack.wait_settled(std::chrono::minutes(10), report, changed_at));
     changed = snapshot(stack);
     std::cout << "month-end after the live changes:\n";

@@ -87,8 +87,8 @@ int main(int argc, char** argv) {
     const auto records = read_shipstation(stack.shipstation_base_url(), stack.shipstation_key(), stack.shipstation_secret());
     const auto known = known_entities(stack.shipstation_admin("GET", "/_sim/catalogue").body);
     if (!records || !known) throw StackError(!records ? records.error() : known.error());
-    const auto changed_at = std::chrono::system_clock::now();
     const auto changes = apply_live_changes(stack, *records, expected_orders(*records, *known), 2);
+    const auto changed_at = std::chrono::system_clock::now();
     std::cout << "== the merchant edits " << changes.edited.size() << " posted orders, voids "
               << changes.unshipped.size() << " labels, cancels " << changes.cancelled.size() << " orders and ships "
               << changes.new_orders.size() << " new ones (every SHIP_NOTIFY sent twice)\n";

@@ -69,8 +69,9 @@ class MerchantStack {
   MerchantStack& operator=(const MerchantStack&) = delete;
 
   Progress progress() const;
-  /// Polls progress every second until every ShipStation list was polled past `changed_at` and
-  /// the flow stayed settled for `quiet`; false at `timeout`.
+  /// Polls progress every second until every ShipStation list was polled past `changed_at` (take
+  /// it after the last change, or a poll that began amid the changes counts) and the flow stayed
+  /// settled for `quiet`; false at `timeout`.
   bool wait_settled(std::chrono::seconds timeout, const std::function<void(const Progress&)>& report = {},
                     std::chrono::system_clock::time_point changed_at = {},
                     std::chrono::seconds quiet = std::chrono::seconds(6));
