@@ -54,6 +54,15 @@ Outcome mlctl(const std::vector<std::string>& arguments) {
   return {status, out.str(), err.str()};
 }
 
+rapidjson::Document json_of(const Outcome& outcome) {
+  INFO(outcome.err);
+  REQUIRE(outcome.status == 0);
+  rapidjson::Document json;
+  json.Parse(outcome.out.c_str());
+  REQUIRE_FALSE(json.HasParseError());
+  return json;
+}
+
 std::vector<std::string> query_column(const std::string& sql) {
   pqxx::connection connection(stack().database_url());
   pqxx::read_transaction tx(connection);

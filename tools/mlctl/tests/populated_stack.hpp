@@ -5,6 +5,7 @@
 #include <vector>
 
 #include <pqxx/pqxx>
+#include <rapidjson/document.h>
 
 #include "ml/merchant_demo/stack.hpp"
 #include "ml/mlctl/commands.hpp"
@@ -22,6 +23,8 @@ struct Outcome {
 };
 /// mlctl with `arguments`, configured (as its environment would) for the stack.
 Outcome mlctl(const std::vector<std::string>& arguments);
+/// The JSON an mlctl run printed (fails the test when it failed or printed no valid JSON).
+rapidjson::Document json_of(const Outcome& outcome);
 
 /// The first column of the first row of `sql` on the stack's database, as text ("" when none).
 std::string query_value(const std::string& sql);

@@ -8,20 +8,12 @@
 
 #include "populated_stack.hpp"
 
+using mlctl_test::json_of;
 using mlctl_test::mlctl;
 using mlctl_test::query_column;
 using mlctl_test::query_value;
 
 namespace {
-
-rapidjson::Document json_of(const mlctl_test::Outcome& outcome) {
-  INFO(outcome.err);
-  REQUIRE(outcome.status == 0);
-  rapidjson::Document json;
-  json.Parse(outcome.out.c_str());
-  REQUIRE_FALSE(json.HasParseError());
-  return json;
-}
 
 std::set<std::string> column(const rapidjson::Value& rows, const char* name) {
   std::set<std::string> values;

@@ -20,15 +20,7 @@ namespace {
 constexpr const char* kFrom = "2026-03-01";
 constexpr const char* kTo = "2026-03-31";
 
-rapidjson::Document month_report() {
-  const auto outcome = mlctl({"report", "--from", kFrom, "--to", kTo, "--json"});
-  INFO(outcome.err);
-  REQUIRE(outcome.status == 0);
-  rapidjson::Document json;
-  json.Parse(outcome.out.c_str());
-  REQUIRE_FALSE(json.HasParseError());
-  return json;
-}
+rapidjson::Document month_report() { return mlctl_test::json_of(mlctl({"report", "--from", kFrom, "--to", kTo, "--json"})); }
 
 struct Posted {
   int count = 0;

@@ -141,10 +141,7 @@ TEST_CASE("resolve of an unknown alert fails and says so") {
 TEST_CASE("dlq list of a queue shows each dead letter with the reason it was rejected") {
   declare_probe_queues();
   publish_dead_letter("mlctl_probe.dlq", "listed-1", "invalid schema at /payload/items/0");
-  rapidjson::Document json;
-  const auto outcome = mlctl({"dlq", "list", "mlctl_probe.dlq", "--json"});
-  REQUIRE(outcome.status == 0);
-  json.Parse(outcome.out.c_str());
+  const auto json = mlctl_test::json_of(mlctl({"dlq", "list", "mlctl_probe.dlq", "--json"}));
   REQUIRE(json.Size() == 1);
   CHECK(json[0]["message_id"].GetString() == std::string("listed-1"));
   CHECK(json[0]["reason"].GetString() == std::string("invalid schema at /payload/items/0"));
