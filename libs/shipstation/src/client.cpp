@@ -216,8 +216,12 @@ int Client::connections_opened() const {
   return total;
 }
 
+TimePoint window_end(TimePoint now, std::chrono::seconds settle) {
+  return std::chrono::floor<std::chrono::seconds>(now - settle);
+}
+
 Window next_window(TimePoint watermark, TimePoint now, std::chrono::minutes overlap, std::chrono::seconds settle) {
-  const TimePoint end = now - settle;
+  const TimePoint end = window_end(now, settle);
   TimePoint start = watermark - overlap;
   const auto dst_margin = std::chrono::hours(1) + overlap;
   if (dst_change_between(watermark - dst_margin, end)) start = std::min(start, watermark - dst_margin);

@@ -24,3 +24,9 @@ TEST_CASE("the configured overlap and settle time are used") {
   CHECK(window.start == utc("2026-06-09T12:00:00Z"));
   CHECK(window.end == utc("2026-06-11T12:00:00Z"));
 }
+
+TEST_CASE("a window ends on a whole second, the precision of ShipStation's date filters") {
+  const auto window = next_window(utc("2026-06-10T12:00:00Z"), utc("2026-06-10T12:20:00.750Z"), std::chrono::minutes(10),
+                                  std::chrono::seconds(1));
+  CHECK(window.end == utc("2026-06-10T12:19:59Z"));
+}

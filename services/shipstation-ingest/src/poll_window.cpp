@@ -23,7 +23,7 @@ std::optional<PlannedWindow> plan_window(std::optional<shipstation::TimePoint> w
   if (watermark) {
     planned.window = shipstation::next_window(*watermark, now, timing.overlap, timing.settle);
   } else {
-    planned.window = {sync_from, now - timing.settle};
+    planned.window = {sync_from, shipstation::window_end(now, timing.settle)};
     planned.backfill = true;
   }
   if (planned.window.end <= planned.window.start) return std::nullopt;

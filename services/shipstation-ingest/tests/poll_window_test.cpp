@@ -49,3 +49,9 @@ TEST_CASE("consecutive polls overlap, so nothing between them is missed") {
   CHECK(second->window.start == first->window.end - 5min);
   CHECK(second->window.end == at("2026-06-10T12:04:30Z"));
 }
+
+TEST_CASE("a backfill ends on a whole second too") {
+  const auto w = plan_window(std::nullopt, at("2026-06-01T00:00:00Z"), at("2026-06-10T12:00:00.400Z"), {.settle = 1s});
+  REQUIRE(w);
+  CHECK(w->window.end == at("2026-06-10T11:59:59Z"));
+}

@@ -57,7 +57,12 @@ struct Window {
   TimePoint end;
 };
 
-/// The window for the next poll: from `watermark - overlap` to `now - settle`. The overlap grows
+/// Where a window planned at `now` ends: `now - settle`, rounded down to a whole second, because
+/// ShipStation's date filters name whole seconds. A window must end where its query ends, or its
+/// watermark would claim the part-second after the query's end that it never asked for.
+TimePoint window_end(TimePoint now, std::chrono::seconds settle);
+
+/// The window for the next poll: from `watermark - overlap` to window_end(now, settle). The overlap grows
 /// to at least one hour (plus the configured overlap) when a daylight-saving change is near,
 /// because ShipStation compares Pacific wall-clock times and the fall-back hour repeats them.
 Window next_window(TimePoint watermark, TimePoint now, std::chrono::minutes overlap = std::chrono::minutes(10),

@@ -25,8 +25,9 @@ struct PlannedWindow {
 };
 
 /// The window of the next poll: from `sync_from` when the stream has no watermark yet (the
-/// backfill), else shipstation::next_window(watermark, now, overlap, settle); nullopt when the
-/// window would be empty (now − settle is not after its start).
+/// backfill), else shipstation::next_window(watermark, now, overlap, settle); both end at
+/// shipstation::window_end(now, settle). nullopt when the window would be empty (its end is not
+/// after its start).
 std::optional<PlannedWindow> plan_window(std::optional<shipstation::TimePoint> watermark,
                                          shipstation::TimePoint sync_from, shipstation::TimePoint now,
                                          const PollTiming& timing);
