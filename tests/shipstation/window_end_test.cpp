@@ -2,6 +2,8 @@
 // whole seconds, so a change in the part-second before `now - settle` belongs to the next window.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "running_sim.hpp"
 
 using namespace ss_test;
@@ -23,11 +25,9 @@ struct PartSecondChange {
   }
 
   bool delivered_by(const ss::Window& w) {
-    bool found = false;
-    REQUIRE(client->orders_modified(w, [&](std::vector<ss::Order>&& page) {
-      for (const auto& o : page) found = found || o.order_id == order;
-    }));
-    return found;
+    Collected<ss::Order> got;
+    REQUIRE(client->orders_modified(w, got.sink()));
+    return std::any_of(got.records.begin(), got.records.end(), [&](const ss::Order& o) { return o.order_id == order; });
   }
 };
 
